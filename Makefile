@@ -1,0 +1,36 @@
+# Khabar: `make run` and `make test` are the two set-up commands (see README).
+# Python >= 3.12 is required by hazm 0.12; the pyenv interpreter named in
+# .python-version is used when the first `python3.12` on PATH is missing.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= $(shell for p in python3.12 "$$HOME/.pyenv/versions/$$(cat .python-version)/bin/python3" python3; do \
+	  command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	  && { command -v "$$p"; break; }; done)
+
+.PHONY: install run test lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "error: Python >= 3.12 not found (pyenv install 3.12.1)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test,parquet]"
+	touch $@
+
+run: install
+	$(VENV)/bin/khabar run corpus/samples -o out/records.jsonl
+
+test: install
+	$(VENV)/bin/ruff check pipeline tests benchmarks
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check pipeline tests benchmarks
+
+bench: install
+	$(PY) benchmarks/normalize.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

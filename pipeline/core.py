@@ -1,0 +1,121 @@
+"""Pipeline: raw article text -> :class:`~pipeline.records.Article`.
+
+    read -> normalize (body, meta, offset map) -> analyze (spaCy Doc) -> record
+
+>>> from pipeline import load
+>>> article = load().process("وی گفت: برنامههای ما ادامه دارد.\\nکپی شد", id="a1")
+>>> article.text
+'وی گفت: برنامه‌های ما ادامه دارد.'
+"""
+
+from __future__ import annotations
+
+import traceback
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+
+from .nlp import build_language
+from .normalize import TrackedText, normalize_tracked, split_article
+from .records import Article, article_from_doc
+
+MAX_CHARS = 1_000_000  # spaCy's own default nlp.max_length
+CONTROL_SHARE = 0.1  # more control characters than this: binary, not text
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """One article as read: its id and text, or why it could not be read."""
+
+    id: str
+    text: str | None
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    id: str
+    tracked: TrackedText
+    meta: dict[str, str]
+
+
+def check_text(text: str | None, max_chars: int = MAX_CHARS) -> str | None:
+    """Why ``text`` cannot be processed, or None when it can.
+
+    >>> check_text("   ")
+    'empty article: no text after whitespace'
+    """
+    if text is None:
+        return "no text"
+    if not text.strip():
+        return "empty article: no text after whitespace"
+    if len(text) > max_chars:
+        return f"article too large: {len(text):,} characters (limit {max_chars:,}; see --max-chars)"
+    sample = text[:10_000]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    if "\x00" in sample or controls > CONTROL_SHARE * len(sample):
+        return f"binary content: {controls} control characters in the first {len(sample):,}"
+    return None
+
+
+class Pipeline:
+    """Owns the spaCy ``Language``; turns raw articles into records."""
+
+    def __init__(self, nlp: Language | None = None, *, model: str | Path | None = None,
+                 max_chars: int = MAX_CHARS):
+        self.nlp = nlp if nlp is not None else build_language(model)
+        self.max_chars = max_chars
+        self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
+
+    def prepare(self, raw: RawArticle) -> _Prepared | Article:
+        """Body, metadata and normalized text, or a failed record."""
+        if raw.errors:
+            return Article.failed(raw.id, *raw.errors)
+        problem = check_text(raw.text, self.max_chars)
+        if problem:
+            return Article.failed(raw.id, problem)
+        layout = split_article(raw.text)
+        tracked = normalize_tracked(raw.text[layout.body_start : layout.body_end], layout.body_start)
+        return _Prepared(raw.id, tracked, layout.meta)
+
+    def process(self, text: str, id: str = "article") -> Article:
+        """One article's record."""
+        return next(self.pipe([RawArticle(id, text)]))
+
+    def pipe(self, articles: Iterable[RawArticle], batch_size: int = 64) -> Iterator[Article]:
+        """Records in input order; a failing article yields a record with ``errors``."""
+        iterator = iter(articles)
+        while chunk := list(islice(iterator, batch_size)):
+            yield from self._process_chunk(chunk)
+
+    def _process_chunk(self, chunk: list[RawArticle]) -> list[Article]:
+        prepared = [self._safe_prepare(raw) for raw in chunk]
+        todo = [p for p in prepared if isinstance(p, _Prepared)]
+        try:
+            docs = iter(self.nlp.pipe(p.tracked.text for p in todo))
+            done = {id(p): article_from_doc(p.id, next(docs), p.tracked, p.meta) for p in todo}
+        except Exception:  # isolate the article that broke the batch
+            done = {id(p): self._analyze_one(p) for p in todo}
+        return [done[id(p)] if isinstance(p, _Prepared) else p for p in prepared]
+
+    def _safe_prepare(self, raw: RawArticle) -> _Prepared | Article:
+        try:
+            return self.prepare(raw)
+        except Exception as exc:
+            return Article.failed(raw.id, f"normalization failed: {exc!r}")
+
+    def _analyze_one(self, p: _Prepared) -> Article:
+        try:
+            return article_from_doc(p.id, self.nlp(p.tracked.text), p.tracked, p.meta)
+        except Exception as exc:
+            detail = traceback.format_exception_only(exc)[-1].strip()
+            return Article.failed(p.id, f"analysis failed: {detail}", meta=p.meta)
+
+
+def load(model: str | Path | None = None, **kwargs) -> Pipeline:
+    """The default pipeline (shipped model when present)."""
+    return Pipeline(model=model, **kwargs)

@@ -1,0 +1,50 @@
+"""The Persian tokenizer: spaCy's ``fa`` rules, made to agree with the normalizer.
+
+Numbers keep their separators (۱۲.۵، 1,200، ۲/۵، ۱۴۰۲/۰۵/۱۲ are one token each),
+ZWNJ words stay whole (سازمان‌ها), and «», quotes and Persian punctuation split off.
+
+>>> nlp = spacy.blank("fa", config={"nlp": {"tokenizer": {"@tokenizers": "khabar.tokenizer.v1"}}})
+>>> [t.text for t in nlp("«۱۲.۵ درصد».")]
+['«', '۱۲.۵', 'درصد', '»', '.']
+"""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.lang.fa import Persian
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+DIGIT = r"[0-9۰-۹٠-٩]"
+NUMBER = re.compile(rf"^[-+−]?{DIGIT}+(?:[.,٫٬/:]{DIGIT}+)*$")
+# only explicit URLs: spaCy's default also takes "کنند.وی" for a host name
+URL = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.ASCII)
+EXTRA_PUNCT = ["«", "»", "“", "”", '"', "'", "،", "؛", "؟", ":", r"\.", "!", r"\)", r"\(", r"\[", r"\]", "٪", "%", "…", "-", "–", "—"]
+
+
+@spacy.registry.tokenizers("khabar.tokenizer.v1")
+def create_tokenizer():
+    """Registered so that a trained pipeline's config names it (``@tokenizers``)."""
+
+    def make(nlp: Persian) -> Tokenizer:
+        defaults = nlp.Defaults
+        prefixes = list(defaults.prefixes) + EXTRA_PUNCT
+        suffixes = list(defaults.suffixes) + EXTRA_PUNCT
+        # infixes: split punctuation glued between words (کرد.وی), never inside numbers
+        infixes = list(defaults.infixes) + [
+            r"(?<=[^\W\d])[.:!؟»«](?=[^\W\d])",
+            r"(?<=\w)[،؛](?=\w)",  # the Persian comma never joins two words
+        ]
+        return Tokenizer(
+            nlp.vocab,
+            rules=dict(defaults.tokenizer_exceptions),
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(suffixes).search,
+            infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=NUMBER.match,
+            url_match=URL.match,
+        )
+
+    return make
