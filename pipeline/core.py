@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from .nlp import build_language
-from .normalize import TrackedText, normalize_tracked, split_article
+from .normalize import ArticleLayout, TrackedText, normalize_tracked, split_article
 from .records import Article, article_from_doc
 
 MAX_CHARS = 1_000_000  # spaCy's own default nlp.max_length
@@ -40,7 +40,7 @@ class RawArticle:
 class _Prepared:
     id: str
     tracked: TrackedText
-    meta: dict[str, str]
+    layout: ArticleLayout
 
 
 def check_text(text: str | None, max_chars: int = MAX_CHARS) -> str | None:
@@ -80,7 +80,7 @@ class Pipeline:
             return Article.failed(raw.id, problem)
         layout = split_article(raw.text)
         tracked = normalize_tracked(raw.text[layout.body_start : layout.body_end], layout.body_start)
-        return _Prepared(raw.id, tracked, layout.meta)
+        return _Prepared(raw.id, tracked, layout)
 
     def process(self, text: str, id: str = "article") -> Article:
         """One article's record."""
@@ -97,7 +97,7 @@ class Pipeline:
         todo = [p for p in prepared if isinstance(p, _Prepared)]
         try:
             docs = iter(self.nlp.pipe(p.tracked.text for p in todo))
-            done = {id(p): article_from_doc(p.id, next(docs), p.tracked, p.meta) for p in todo}
+            done = {id(p): article_from_doc(p.id, next(docs), p.tracked, p.layout) for p in todo}
         except Exception:  # isolate the article that broke the batch
             done = {id(p): self._analyze_one(p) for p in todo}
         return [done[id(p)] if isinstance(p, _Prepared) else p for p in prepared]
@@ -110,10 +110,10 @@ class Pipeline:
 
     def _analyze_one(self, p: _Prepared) -> Article:
         try:
-            return article_from_doc(p.id, self.nlp(p.tracked.text), p.tracked, p.meta)
+            return article_from_doc(p.id, self.nlp(p.tracked.text), p.tracked, p.layout)
         except Exception as exc:
             detail = traceback.format_exception_only(exc)[-1].strip()
-            return Article.failed(p.id, f"analysis failed: {detail}", meta=p.meta)
+            return Article.failed(p.id, f"analysis failed: {detail}", meta=p.layout.meta)
 
 
 def load(model: str | Path | None = None, **kwargs) -> Pipeline:

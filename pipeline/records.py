@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from .normalize import TrackedText
+from .normalize import ArticleLayout, TrackedText
 
 
 @dataclass(slots=True)
@@ -74,6 +74,7 @@ class Article:
     id: str
     meta: dict[str, str] = field(default_factory=dict)
     text: str = ""
+    body_lines: tuple[int, int] | None = None  # 1-based inclusive lines of the raw input
     sentences: list[tuple[int, int]] = field(default_factory=list)
     organizations: list[Organization] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -111,7 +112,9 @@ def _mention(span: Span, tracked: TrackedText) -> Mention:
     return Mention(span.text, **_span_offsets(span, tracked))
 
 
-def article_from_doc(article_id: str, doc: Doc, tracked: TrackedText, meta: dict[str, str]) -> Article:
+def article_from_doc(
+    article_id: str, doc: Doc, tracked: TrackedText, layout: ArticleLayout
+) -> Article:
     """Turn an analyzed Doc into an :class:`Article` (the one place this happens)."""
     sentences = [_sentence_bounds(s) for s in doc.sents]
     starts = [start for start, _ in sentences]
@@ -155,8 +158,9 @@ def article_from_doc(article_id: str, doc: Doc, tracked: TrackedText, meta: dict
     officials = [Official(**o) for o in doc._.officials]
     return Article(
         id=article_id,
-        meta=dict(meta),
+        meta=dict(layout.meta),
         text=doc.text,
+        body_lines=layout.body_lines,
         sentences=sentences,
         organizations=organizations,
         figures=figures,
