@@ -7,6 +7,7 @@ order; at most ``2 * jobs`` chunks are in flight, so memory stays flat.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -49,7 +50,9 @@ def run_local(
         yield from (pipeline or Pipeline(model=model, max_chars=max_chars)).pipe(articles)
         return
     iterator = iter(articles)
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(str(model) if model else None, max_chars)) as pool:
+    context = multiprocessing.get_context("spawn")  # a clean interpreter per worker, no forked threads
+    initargs = (str(model) if model else None, max_chars)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
         pending: deque = deque()
         while True:
             while len(pending) < 2 * jobs and (chunk := list(islice(iterator, chunk_size))):
