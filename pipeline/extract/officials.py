@@ -1,12 +1,35 @@
-"""Officials: people who speak or hold a stated office (issue #6 fills this component).
+"""Officials: people who speak or hold a stated office, once each (issue #6).
 
-Until then the component declares an empty ``doc._.officials``.
+``doc._.officials`` is a list of ``{"name", "title", "organization", "quotes"}``:
+every quoted person (from the quotes component's speaker resolution) and every
+name the article gives an office beside it («محمد شریعتمداری، وزیر کار ...»،
+«مدیرکل بهزیستی استان قزوین علیرضا وارثی»). A person the article never names
+is listed under the title (GUIDE.md). Speaking bodies are not officials.
+
+>>> organization_of("مدیرکل بهزیستی استان قزوین")
+'اداره کل بهزیستی استان قزوین'
+>>> organization_of("نماینده مردم شوش در مجلس شورای اسلامی")
+'مجلس شورای اسلامی'
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from ..evaluate.keys import key
+from .people import (
+    _extend_title,
+    is_stopper,
+    is_word,
+    mention_at,
+    organization_words,
+    title_organizations,
+    titles,
+)
+from .speakers import Person, name_suffix_matches, titles_match
+
+MAX_APPOSITION_SEGMENT = 5  # words of a title continued after a comma («وزیر بهداشت، درمان و آموزش پزشکی»)
 
 
 @Language.factory("khabar_officials")
@@ -14,6 +37,125 @@ def create_officials(nlp: Language, name: str):
     return find_officials
 
 
+def organization_of(title: str | None) -> str | None:
+    """The body an office belongs to, read from the title (titles.tsv says how).
+
+    >>> organization_of("وزیر بهداشت، درمان و آموزش پزشکی")
+    'وزارت بهداشت، درمان و آموزش پزشکی'
+    >>> organization_of("امام جمعه بوشهر") is None
+    True
+    """
+    if not title:
+        return None
+    words = title.split()
+    if "در" in words:
+        rest = " ".join(words[words.index("در") + 1 :])
+        if rest:
+            return rest
+    rule, head = None, 0
+    for n in range(min(4, len(words)), 0, -1):
+        rule = title_organizations().get(key(" ".join(words[:n])))
+        if rule is not None:
+            head = n
+            break
+    rest = " ".join(words[head:]).strip(" ،")
+    if rule is None or rule == "-" or not rest:
+        return None
+    if rule == "=":
+        return rest
+    return f"{rule} {rest}"
+
+
+def _extend_apposition_title(tokens: list[Token], i: int, end: int) -> int:
+    """A title after a name and a comma, continued over «، درمان و آموزش پزشکی،»."""
+    j = _extend_title(tokens, i, end, lambda _: False)
+    while j < end and tokens[j].text == "،":
+        k = j + 1
+        while k < end and k - j <= MAX_APPOSITION_SEGMENT and is_word(tokens[k]) and (
+            not is_stopper(tokens[k]) or key(tokens[k].text) == "و"
+        ):
+            k += 1
+        if k < end and tokens[k].text == "،" and k > j + 1 and key(tokens[j + 1].text) != "و":
+            j = k
+        else:
+            break
+    return j
+
+
+def _occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
+    """Token ranges where ``name`` is written (spelling-blind)."""
+    target = key(name)
+    n_words = len(name.split())
+    found = []
+    for i in range(len(doc)):
+        for n in range(max(1, n_words - 1), n_words + 2):
+            if i + n <= len(doc) and key(doc[i : i + n].text) == target and is_word(doc[i]):
+                found.append((i, i + n))
+                break
+    return found
+
+
+def titles_beside_names(doc: Doc, names: list[str]) -> dict[str, str]:
+    """Name -> the title written beside it: before («مدیرکل Y علیرضا وارثی»، «وزیر خارجه
+    آمریکا مایک پومپئو») or after («X، مدیرکل Y»، «مسعود رضاییان مدیرعامل باشگاه فولاد»)."""
+    tokens = list(doc)
+    result: dict[str, str] = {}
+    i = 0
+    while i < len(doc):
+        m = mention_at(doc, i, len(doc)) if is_word(tokens[i]) else None
+        if m is not None and m.kind == "title" and m.name and m.title:
+            result.setdefault(m.name, m.title)
+            i = m.end
+            continue
+        i += 1
+    for name in names:
+        for _, end in _occurrences(doc, name):
+            j = end
+            while j < len(doc) and tokens[j].text in {"»", "،"}:
+                j += 1
+            if j < len(doc) and titles().match(tokens, j):
+                t_end = _extend_apposition_title(tokens, j, len(doc))
+                result.setdefault(name, doc[j:t_end].text.strip(" ،"))
+                break
+    return result
+
+
+def _official_title(person: Person, appositions: dict[str, str]) -> str | None:
+    """The first title the article gives, in its longest written form."""
+    candidates = list(person.titles)
+    if person.name:
+        candidates += [t for n, t in appositions.items() if name_suffix_matches(person.name, n)]
+    if not candidates:
+        return None
+    first = candidates[0]
+    return max((t for t in candidates if titles_match(t, first)), key=len)
+
+
 def find_officials(doc: Doc) -> Doc:
-    doc._.officials = []
+    """Set ``doc._.officials`` from the resolved speakers and the titled names."""
+    persons: list[Person] = [p for p in doc.user_data.get("khabar_people", []) if not p.is_org]
+    people = doc.user_data.get("khabar_names")
+    appositions: dict[str, str] = people.appositions if people is not None else {}
+    officials: list[dict] = []
+    seen: set[str] = set()
+    for person in persons:
+        title = _official_title(person, appositions)
+        name = person.name or title
+        if not name or key(name) in seen:
+            continue
+        seen.add(key(name))
+        officials.append({"name": name, "title": title, "organization": organization_of(title),
+                          "quotes": person.quotes})
+    for name, title in appositions.items():
+        full = people.fullest(name) if people is not None else name
+        if len(full.split()) < 2 or key(full) in seen or any(
+            name_suffix_matches(o["name"], full) for o in officials
+        ):
+            continue
+        seen.add(key(full))
+        officials.append({"name": full, "title": title, "organization": organization_of(title), "quotes": 0})
+    doc._.officials = officials
     return doc
+
+
+__all__ = ["find_officials", "organization_of", "titles_beside_names", "organization_words"]

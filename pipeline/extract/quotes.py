@@ -1,12 +1,50 @@
-"""Quotes: who said what, direct and indirect (issue #6 fills this component).
+"""Quotes: who said what, direct and indirect (issue #6).
 
-Until then the component declares an empty ``doc.spans["quotes"]``.
+``doc.spans["quotes"]`` holds the quoted content (no cue, no colon), label
+``direct`` or ``indirect``, with ``span._.speaker`` (fullest name, never a
+pronoun), ``span._.speaker_mention`` (as written) and ``span._.cue``.
+
+- direct: «X گفت: ...» to the end of the paragraph (or to the next sentence that
+  another speaker opens), «...» right after the colon to its », a headline
+  «نام: ...».
+- indirect: «با بیان اینکه A، ...» (A), «X ... را ... دانست» (the clause before the
+  verb), «X از ... خبر داد» (the از-phrase), «X گفت (که) ...» (the clause after),
+  «به گفته X، ...» (the rest of the sentence).
+
+>>> from pipeline.nlp import blank
+>>> from pipeline.extract.quotes import find_quotes
+>>> nlp = blank(); nlp.add_pipe("khabar_sentences")  # doctest: +ELLIPSIS
+<...>
+>>> doc = find_quotes(nlp("علیرضا وارثی گفت: برنامه‌ها ادامه دارد.\\nوی با بیان اینکه بودجه کم است، افزود: کار می‌کنیم."))
+>>> [(q.label_, q._.speaker, q._.cue, q.text) for q in doc.spans["quotes"]]
+[('direct', 'علیرضا وارثی', 'گفت', 'برنامه‌ها ادامه دارد.'), ('indirect', 'علیرضا وارثی', 'با بیان اینکه', 'بودجه کم است'), ('direct', 'علیرضا وارثی', 'افزود', 'کار می\u200cکنیم.')]
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from ..evaluate.keys import key
+from .cues import Cue, find_cues
+from .people import Mention, agencies, is_word, mention_at, subject_mention
+from .speakers import People, Resolver
+
+HEADLINE_MAX_TOKENS = 8  # a «نام: ...» headline has its colon this early
+VERB_FRAMES = frozenset({"say", "deem", "announce"})
+
+
+@dataclass(slots=True)
+class FoundQuote:
+    """A quote before its speaker is resolved (token offsets of the content)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    mention: Mention | None
 
 
 @Language.factory("khabar_quotes")
@@ -14,6 +52,262 @@ def create_quotes(nlp: Language, name: str):
     return find_quotes
 
 
+class QuoteFinder:
+    """The quotes of one document; see the module docstring for the patterns."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.tokens = list(doc)
+        self.cues = find_cues(doc)
+        self.cue_starts = {c.start: c for c in self.cues}
+        self.names = collect_names(doc, self.is_cue)
+        self.line_end = _line_ends(doc)
+
+    def is_cue(self, i: int) -> bool:
+        """Does a speech cue start at token ``i``?"""
+        return i in self.cue_starts
+
+    def known_name(self, doc: Doc, i: int, end: int) -> int:
+        """Length of a known name, or its last word(s), at token ``i`` («وارثی»، «صفایی بوشهری»)."""
+        for n in (3, 2, 1):
+            if i + n > end or not all(is_word(t) for t in self.tokens[i : i + n]):
+                continue
+            k = key(doc[i : i + n].text)
+            for name in self.names:
+                words = name.split()
+                if any(key(" ".join(words[j:])) == k for j in range(len(words))):
+                    return n
+        return 0
+
+    def subject(self, start: int, end: int) -> Mention | None:
+        """The speaker mention of a clause ``start:end`` (the subject before its cue)."""
+        return subject_mention(self.doc, start, end, self.is_cue, self.known_name)
+
+    def find(self) -> list[FoundQuote]:
+        """All quotes in text order."""
+        found: list[FoundQuote] = []
+        taken_until = 0
+        for sent in self.doc.sents:
+            if sent.start < taken_until:
+                continue
+            headline = self.headline(sent)
+            if headline is not None:
+                found.append(headline)
+                taken_until = headline.end
+                continue
+            sentence_quotes = self.sentence_quotes(sent)
+            found.extend(sentence_quotes)
+            if sentence_quotes:
+                taken_until = max(taken_until, max(q.end for q in sentence_quotes))
+        return found
+
+    def headline(self, sent: Span) -> FoundQuote | None:
+        """«رحمانی: کی روش با همه ساز ما رقصید»: a short «name or title:» opening a line."""
+        if sent.start and "\n" not in self.tokens[sent.start - 1].text:
+            return None
+        colon = next((t.i for t in sent[:HEADLINE_MAX_TOKENS] if t.text == ":"), None)
+        if colon is None or colon == sent.start or any(self.is_cue(i) for i in range(sent.start, colon)):
+            return None
+        if key(self.tokens[sent.start].text) in agencies():
+            return None
+        mention = self.subject(sent.start, colon)
+        if mention is None or mention.start != sent.start or mention.kind in {"pronoun", "anaphor"}:
+            return None
+        end = self.line_end[colon]
+        if end <= colon + 1:
+            return None
+        return FoundQuote(colon + 1, end, "direct", None, mention)
+
+    def sentence_quotes(self, sent: Span) -> list[FoundQuote]:
+        """The quotes whose cue stands in this sentence."""
+        cues = [c for c in self.cues if sent.start <= c.start < sent.end]
+        if not cues:
+            return []
+        first = cues[0]
+        subject = self.subject(sent.start, first.start) if first.frame != "according" else None
+        quotes: list[FoundQuote] = []
+        clause_start = subject.end if subject else sent.start
+        for n, cue in enumerate(cues):
+            if quotes and cue.start < quotes[-1].end:
+                continue
+            nxt = cues[n + 1] if n + 1 < len(cues) else None
+            quote = self.quote_for(cue, nxt, sent, clause_start, subject)
+            if quote is not None:
+                quotes.append(quote)
+                if quote.kind == "direct":
+                    break
+            clause_start = self._after(quote.end if quote and quote.start > cue.start else cue.end, sent.end)
+        return quotes
+
+    def _after(self, i: int, end: int) -> int:
+        """Skip «،» and «و» that join two clauses."""
+        while i < end and (self.tokens[i].is_space or key(self.tokens[i].text) in {"", "و"}):
+            i += 1
+        return i
+
+    def quote_for(self, cue: Cue, nxt: Cue | None, sent: Span, clause_start: int,
+                  subject: Mention | None) -> FoundQuote | None:
+        """The quote one cue introduces, if any."""
+        after = self._next_word(cue.end, sent.end)
+        if cue.frame in VERB_FRAMES and after < len(self.tokens) and self.tokens[after].text == ":":
+            return self.direct(cue, after + 1, subject)
+        if cue.frame == "clause":
+            return self.clause_quote(cue, nxt, sent, subject)
+        if cue.frame == "according":
+            return self.according_quote(cue, sent)
+        if subject is None:
+            return None
+        if cue.frame == "announce":
+            az = next((i for i in range(clause_start, cue.start) if key(self.tokens[i].text) == "از"), None)
+            if az is None or az + 1 >= cue.start:
+                return None
+            return FoundQuote(az + 1, cue.start, "indirect", cue.text, subject)
+        has_ra = any(key(self.tokens[i].text) == "را" for i in range(clause_start, cue.start))
+        start = self._after(clause_start, cue.start)
+        if has_ra and start < cue.start:
+            return FoundQuote(start, cue.start, "indirect", cue.text, subject)
+        if cue.frame == "say" and after < sent.end and is_word(self.tokens[after]):
+            if key(self.tokens[after].text) == "و":
+                return None
+            if key(self.tokens[after].text) == "که":
+                after += 1
+            end = self._trim_end(after, sent.end)
+            if end > after:
+                return FoundQuote(after, end, "indirect", cue.text, subject)
+        return None
+
+    def _next_word(self, i: int, end: int) -> int:
+        while i < len(self.tokens) and self.tokens[i].is_space and "\n" not in self.tokens[i].text:
+            i += 1
+        return i
+
+    def _trim_end(self, start: int, end: int) -> int:
+        """End without trailing spaces and the sentence's final stop."""
+        while end > start and (self.tokens[end - 1].is_space or self.tokens[end - 1].text in {".", "،", "؛"}):
+            end -= 1
+        return end
+
+    def direct(self, cue: Cue, start: int, subject: Mention | None) -> FoundQuote | None:
+        """«... گفت: content»: to the closing » or to the end of the paragraph, but not into a
+        later sentence that another cue and subject open."""
+        start = self._next_word(start, len(self.tokens))
+        end = self.line_end[start] if start < len(self.tokens) else start
+        if start < end and self.tokens[start].text == "«":
+            close = _closing_guillemet(self.tokens, start, end)
+            if close is not None:
+                return FoundQuote(start + 1, close, "direct", cue.text, subject)
+        end = self._stop_at_next_attribution(start, end)
+        end = self._trim_end(start, end) if end > start else end
+        while end > start and self.tokens[end - 1].is_space:
+            end -= 1
+        if end <= start:
+            return None
+        return FoundQuote(start, end, "direct", cue.text, subject)
+
+    def _stop_at_next_attribution(self, start: int, end: int) -> int:
+        """Start of the first later sentence (before ``end``) that opens with a speaker and a cue."""
+        for sent in self.doc[start:end].sents:
+            if sent.start <= start:
+                continue
+            cues = [c for c in self.cues if sent.start <= c.start < sent.end and c.frame != "according"]
+            if cues and self.subject(sent.start, cues[0].start) is not None:
+                return sent.start
+        return end
+
+    def clause_quote(self, cue: Cue, nxt: Cue | None, sent: Span, subject: Mention | None) -> FoundQuote | None:
+        """«با بیان اینکه A، افزود» -> A: up to the last comma before the main verb."""
+        limit = nxt.start if nxt is not None else sent.end
+        commas = [i for i in range(cue.end, limit) if self.tokens[i].text == "،"]
+        end = commas[-1] if commas and nxt is not None else limit
+        end = self._trim_end(cue.end, end)
+        if end <= cue.end:
+            return None
+        return FoundQuote(cue.end, end, "indirect", cue.text, subject)
+
+    def according_quote(self, cue: Cue, sent: Span) -> FoundQuote | None:
+        """«به گفته X، ...»: X speaks the rest of the sentence."""
+        comma = next((i for i in range(cue.end, sent.end) if self.tokens[i].text == "،"), None)
+        if comma is None:
+            return None
+        mention = mention_at(self.doc, cue.end, comma, self.is_cue)
+        if mention is None:
+            n = self.known_name(self.doc, cue.end, comma)
+            if not n:
+                return None
+            text = self.doc[cue.end : cue.end + n].text
+            mention = Mention(cue.end, cue.end + n, "name", text, name=text)
+        end = self._trim_end(comma + 1, sent.end)
+        if end <= comma + 1:
+            return None
+        return FoundQuote(comma + 1, end, "indirect", cue.text, mention)
+
+
+def _closing_guillemet(tokens: list, start: int, end: int) -> int | None:
+    """Index of the » that closes the « at ``start`` within the paragraph."""
+    depth = 0
+    for i in range(start, end):
+        if tokens[i].text == "«":
+            depth += 1
+        elif tokens[i].text == "»":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _line_ends(doc: Doc) -> list[int]:
+    """For every token, the index of the first token of the next paragraph (line)."""
+    ends = [len(doc)] * (len(doc) + 1)
+    nxt = len(doc)
+    for t in reversed(doc):
+        if t.is_space and "\n" in t.text:
+            nxt = t.i
+        ends[t.i] = nxt
+    return ends
+
+
+def collect_names(doc: Doc, is_cue) -> list[str]:
+    """Person names written out in the article: PER entities, names after an honorific or
+    starting with a known first name, names inside title phrases («سردار حسین فتاحی»)."""
+    names: list[str] = [e.text for e in doc.ents if e.label_ in {"PER", "PERSON", "pers"}]
+    i = 0
+    while i < len(doc):
+        m = mention_at(doc, i, len(doc), is_cue) if is_word(doc[i]) else None
+        if m is not None and m.name and m.kind in {"name", "title"} and len(m.name.split()) >= 2:
+            names.append(m.name)
+            i = m.end
+            continue
+        i += 1
+    return list(dict.fromkeys(names))
+
+
+def apposition_titles(doc: Doc, names: list[str]) -> dict[str, str]:
+    """Titles the article gives a name right beside it: «X، مدیرکل Y»، «مدیرکل Y X»، «X مدیرکل Y».
+
+    Filled by the officials component (see officials.py); quotes use it to link a title
+    mention to its person.
+    """
+    from .officials import titles_beside_names
+
+    return titles_beside_names(doc, names)
+
+
 def find_quotes(doc: Doc) -> Doc:
-    doc.spans["quotes"] = []
+    """Set ``doc.spans["quotes"]`` with speakers resolved."""
+    finder = QuoteFinder(doc)
+    found = finder.find()
+    people = People(finder.names, apposition_titles(doc, finder.names))
+    resolver = Resolver(people)
+    spans: list[Span] = []
+    mentions = [q.mention for q in found]
+    for n, q in enumerate(found):
+        person = resolver.resolve(q.mention, mentions[n + 1 :])
+        span = Span(doc, q.start, q.end, label=q.kind)
+        span._.speaker = person.speaker if person else None
+        span._.speaker_mention = q.mention.text if q.mention else None
+        span._.cue = q.cue
+        spans.append(span)
+    doc.spans["quotes"] = spans
+    doc.user_data["khabar_people"] = resolver.persons
+    doc.user_data["khabar_names"] = people
     return doc

@@ -1,0 +1,93 @@
+"""Speech cues in running text: «گفت»، «تصریح کرده است»، «با بیان اینکه»، «به گفته» (issue #6).
+
+The lexicon (``quote_cues.tsv``) lists each cue once with the present stem of its
+last word; the inflected forms agency copy uses are generated here:
+گفت، گفتند، گفته، گفته است، گفته بود، نگفت، می‌گوید.
+
+>>> from pipeline.nlp import blank
+>>> doc = blank()("وی با بیان اینکه بهزیستی فعال است، اظهار داشت: بله")
+>>> [(c.text, c.frame) for c in find_cues(doc)]
+[('با بیان اینکه', 'clause'), ('اظهار داشت', 'say')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..evaluate.keys import key
+from ..lexicons import load_table
+from .people import PhraseSet, is_word
+
+MAX_CUE_TOKENS = 6  # «با بیان این مطلب که»، «اظهار امیدواری کرده است»
+PERSON_ENDINGS = frozenset(key(w) for w in ("ام", "ای", "ایم", "اید", "اند"))
+
+
+@dataclass(slots=True)
+class Cue:
+    """A cue found in the text: tokens ``start:end``, as written, and its frame."""
+
+    start: int
+    end: int
+    text: str
+    frame: str  # say | deem | announce | clause | according
+
+
+def verb_forms(cue: str, present: str) -> list[str]:
+    """Inflected forms of a cue verb (third person).
+
+    >>> verb_forms("تصریح کرد", "کن")[:4]
+    ['تصریح کرد', 'تصریح کردند', 'تصریح کرده', 'تصریح کرده است']
+    """
+    *head, last = cue.split()
+    prefix = " ".join(head) + " " if head else ""
+    forms = [last, last + "ند", last + "ه", last + "ه است", last + "ه بود", last + "ه بودند",
+             last + "ه‌اند", "ن" + last]
+    if present:
+        forms += ["می" + present + "د", "می" + present + "ند", "ن" + "می" + present + "د"]
+    return [prefix + f for f in forms]
+
+
+@cache
+def cue_frames() -> tuple[dict[str, str], PhraseSet]:
+    """Key of every cue form -> its frame, and the phrase set that finds them."""
+    frames: dict[str, str] = {}
+    for row in load_table("quote_cues"):
+        frame = row["frame"]
+        forms = [row["cue"]] if frame in {"clause", "according"} else verb_forms(row["cue"], row["present"])
+        for form in forms:
+            frames.setdefault(key(form), frame)
+    return frames, PhraseSet(frames, max_tokens=MAX_CUE_TOKENS)
+
+
+def _is_false_cue(tokens: list[Token], i: int, n: int, frame: str) -> bool:
+    """«گفت و گو» (a talk), «گفته‌ایم» (first person), «به گفته» read as a verb."""
+    after = [key(t.text) for t in tokens[i + n : i + n + 2]]
+    k = key(tokens[i].text)
+    if k.startswith("گفت") and after[:2] == ["و", "گو"]:
+        return True
+    if after and after[0] in PERSON_ENDINGS:
+        return True
+    before = key(tokens[i - 1].text) if i else ""
+    return frame not in {"clause", "according"} and before in {"به", "با", "از", "این", "آن"}
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every cue in the document, in text order, longest match first."""
+    frames, phrases = cue_frames()
+    tokens = list(doc)
+    cues: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        n = phrases.match(tokens, i) if is_word(tokens[i]) else 0
+        if n:
+            k = "".join(key(t.text) for t in tokens[i : i + n])
+            frame = frames[k]
+            if not _is_false_cue(tokens, i, n, frame):
+                cues.append(Cue(i, i + n, doc[i : i + n].text, frame))
+                i += n
+                continue
+        i += 1
+    return cues

@@ -1,0 +1,316 @@
+"""Person mentions: names, titles, pronouns and «این مسئول» anaphors (issue #6).
+
+Everything here works on spaCy tokens and compares words by their spelling-blind
+``key`` (../shared/gold/FORMAT.md), so «مدیرکل»/«مدیر کل»، «تأکید»/«تاکید» and a
+ZWNJ or a space inside a word all match the same lexicon entry.
+
+>>> from pipeline.nlp import blank
+>>> doc = blank()("مدیرکل بهزیستی استان قزوین علیرضا وارثی روز شنبه گفت: ...")
+>>> m = subject_mention(doc, 0, len(doc))
+>>> (m.kind, m.title, m.name)
+('title', 'مدیرکل بهزیستی استان قزوین', 'علیرضا وارثی')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..evaluate.keys import key
+from ..lexicons import load_list, load_table
+
+MAX_NAME_WORDS = 4  # first name + up to three more words
+MAX_TITLE_WORDS = 10
+
+
+@dataclass(slots=True)
+class Mention:
+    """A reference to a person (or a speaking body) as written.
+
+    kind: ``name`` | ``title`` | ``pronoun`` | ``anaphor`` | ``org``.
+    ``start``/``end`` are token indices; ``name`` is the name without honorifics,
+    ``title`` the office phrase when the mention carries one.
+    """
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    name: str | None = None
+    title: str | None = None
+
+
+class PhraseSet:
+    """Lexicon phrases matched over tokens by key (spaces, ZWNJ and hamza forms ignored).
+
+    >>> from pipeline.nlp import blank
+    >>> PhraseSet(["مدیر کل"]).match(list(blank()("مدیرکل بهزیستی")), 0)
+    1
+    """
+
+    def __init__(self, phrases: Iterable[str], max_tokens: int | None = None):
+        phrases = list(phrases)
+        self.keys = {key(p) for p in phrases if key(p)}
+        self.max_tokens = max_tokens or max((len(p.split()) for p in phrases), default=1) + 1
+
+    def match(self, tokens: list[Token], i: int) -> int:
+        """Number of tokens of the longest phrase starting at ``tokens[i]``, 0 if none."""
+        best, joined = 0, ""
+        for k in range(i, min(len(tokens), i + self.max_tokens)):
+            if not is_word(tokens[k]):
+                break
+            joined += key(tokens[k].text)
+            if joined in self.keys:
+                best = k - i + 1
+        return best
+
+
+def is_word(token: Token) -> bool:
+    """A token with letters or digits (not punctuation, not whitespace)."""
+    return bool(key(token.text)) and not token.is_space
+
+
+@cache
+def honorifics() -> PhraseSet:
+    return PhraseSet(load_list("honorifics"))
+
+
+@cache
+def titles() -> PhraseSet:
+    return PhraseSet(row["title"] for row in load_table("titles"))
+
+
+@cache
+def title_organizations() -> dict[str, str]:
+    """Key of an office word -> how it names its body (see titles.tsv)."""
+    return {key(row["title"]): row["organization"] for row in load_table("titles")}
+
+
+@cache
+def pronouns() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("pronouns"))
+
+
+@cache
+def anaphor_nouns() -> PhraseSet:
+    return PhraseSet(load_list("anaphor_nouns"))
+
+
+@cache
+def openers() -> PhraseSet:
+    return PhraseSet(load_list("speaker_openers"))
+
+
+@cache
+def stoppers() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("name_stoppers"))
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("first_names"))
+
+
+@cache
+def organization_words() -> PhraseSet:
+    return PhraseSet(load_list("organization_words"))
+
+
+@cache
+def agencies() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("agencies"))
+
+
+def is_first_name(token: Token) -> bool:
+    """«علیرضا»، «سیدجلیل» (a glued سید before a first name counts).
+
+    >>> from pipeline.nlp import blank
+    >>> is_first_name(blank()("سیدجلیل")[0])
+    True
+    """
+    k = key(token.text)
+    if k in first_names():
+        return True
+    return k.startswith("سید") and k[3:] in first_names()
+
+
+def is_stopper(token: Token) -> bool:
+    """Does this token end a name or a title phrase («روز»، «در»، «گفت»، «،» ...)?"""
+    return not is_word(token) or key(token.text) in stoppers() or token.like_num
+
+
+def words_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens ``start:end`` as written in the document."""
+    return doc[start:end].text if end > start else ""
+
+
+def _extend_name(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
+    """End (exclusive) of a name that starts at ``i``: words until a stopper, a title or a cue."""
+    j = i + 1
+    while j < end and j - i < MAX_NAME_WORDS:
+        t = tokens[j]
+        if is_stopper(t) or is_cue(j) or titles().match(tokens, j) or key(t.text) in pronouns():
+            break
+        j += 1
+    return j
+
+
+def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
+    """End of a title phrase whose office word starts at ``i``.
+
+    «نماینده مردم شوش در مجلس شورای اسلامی» keeps its «در مجلس ...».
+    """
+    j = i + max(1, titles().match(tokens, i))
+    while j < end and j - i < MAX_TITLE_WORDS:
+        t = tokens[j]
+        k = key(t.text)
+        if k == "در" and j + 1 < end and key(tokens[j + 1].text) == "مجلس":
+            j += 1
+            continue
+        if is_cue(j) or key(t.text) in pronouns() or is_first_name(t) or honorifics().match(tokens, j):
+            break
+        if is_stopper(t) and not (k == "و" and j + 1 < end and not is_stopper(tokens[j + 1])
+                                  and not is_cue(j + 1)):
+            break
+        j += 1
+    return j
+
+
+def _no_cue(i: int) -> bool:
+    return False
+
+
+def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_cue) -> Mention | None:
+    """The person mention that starts at token ``i`` (before token ``end``), if any.
+
+    >>> from pipeline.nlp import blank
+    >>> mention_at(blank()("این مسوول افزود"), 0, 3).kind
+    'anaphor'
+    """
+    tokens = list(doc)
+    t = tokens[i]
+    k = key(t.text)
+    if k in pronouns():
+        return Mention(i, i + 1, "pronoun", t.text)
+    if k == "این" and i + 1 < end:
+        n = anaphor_nouns().match(tokens, i + 1) or titles().match(tokens, i + 1)
+        if n:
+            j = _extend_title(tokens, i + 1, end, is_cue) if titles().match(tokens, i + 1) else i + 1 + n
+            return Mention(i, j, "anaphor", words_text(doc, i, j))
+        if organization_words().match(tokens, i + 1) or key(tokens[i + 1].text) in {"گزارش", "بیانیه"}:
+            return Mention(i, i + 2, "org_anaphor", words_text(doc, i, i + 2))
+        return None
+    start = i
+    if k == "یک" and i + 1 < end and titles().match(tokens, i + 1):
+        i += 1
+    h = honorifics().match(tokens, i)
+    while h and i + h < end:
+        i += h
+        h = honorifics().match(tokens, i)
+    if i >= end:
+        return None
+    if titles().match(tokens, i):
+        j = _extend_title(tokens, i, end, is_cue)
+        title = words_text(doc, i, j)
+        n = j
+        while n < end and honorifics().match(tokens, n):
+            n += honorifics().match(tokens, n)
+        if n < end and is_first_name(tokens[n]):
+            m = _extend_name(tokens, n, end, is_cue)
+            return Mention(start, m, "title", words_text(doc, start, m), name=words_text(doc, n, m), title=title)
+        return Mention(start, j, "title", words_text(doc, start, j), title=title)
+    if is_first_name(tokens[i]) and not is_stopper(tokens[i]):
+        j = _extend_name(tokens, i, end, is_cue)
+        return Mention(start, j, "name", words_text(doc, start, j), name=words_text(doc, i, j))
+    if organization_words().match(tokens, i) and start == i:
+        j = _extend_org(tokens, i, end, is_cue)
+        return Mention(i, j, "org", words_text(doc, i, j), name=words_text(doc, i, j))
+    return None
+
+
+def _extend_org(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
+    """End of an organization name used as a subject («خبرگزاری مهر»، «بانک مرکزی»)."""
+    j = i + organization_words().match(tokens, i)
+    while j < end and j - i < 6 and not is_stopper(tokens[j]) and not is_cue(j):
+        j += 1
+    return j
+
+
+def _skip_openers(doc: Doc, i: int, end: int) -> int:
+    """First token after sentence openers («اما»، «از سوی دیگر»), a byline («همشهری ورزشی-»)
+    and «به گزارش ...،»."""
+    tokens = list(doc)
+    for _ in range(4):
+        while i < end and not is_word(tokens[i]) and tokens[i].text in {"«", "\"", "-", "*", "،"}:
+            i += 1
+        if i >= end:
+            return i
+        dash = next((j for j in range(i, min(end, i + 5)) if tokens[j].text in {"-", "–", "—"}), None)
+        if dash is not None and all(is_word(tokens[j]) for j in range(i, dash)):
+            i = dash + 1
+            continue
+        if key(tokens[i].text) == "به" and i + 1 < end and key(tokens[i + 1].text) == "گزارش":
+            comma = next((j for j in range(i, end) if tokens[j].text == "،"), None)
+            if comma is not None:
+                i = comma + 1
+                continue
+        n = openers().match(tokens, i)
+        if n:
+            i += n
+            continue
+        break
+    while i < end and tokens[i].text in {"«", "\"", "،"}:
+        i += 1
+    return i
+
+
+PREPOSITIONS = frozenset(key(w) for w in ("از", "با", "به", "در", "برای", "درباره", "توسط", "مورد", "نزد", "پیرامون"))
+
+
+def subject_mention(
+    doc: Doc, start: int, end: int, is_cue: Callable[[int], bool] = _no_cue,
+    known_names: Callable[[Doc, int, int], int] | None = None,
+) -> Mention | None:
+    """The subject of a clause: the first person mention between ``start`` and ``end``
+    that no preposition governs.
+
+    ``known_names(doc, i, end)`` returns the length of an already known name at ``i``
+    (a surname alone: «وارثی افزود»).
+
+    >>> from pipeline.nlp import blank
+    >>> doc = blank()("اما «مسعود پزشکیان»، وزیر بهداشت، روز شنبه گفت:")
+    >>> subject_mention(doc, 0, len(doc)).name
+    'مسعود پزشکیان'
+    """
+    tokens = list(doc)
+    i = _skip_openers(doc, start, end)
+    first = i
+    depth = 0  # inside a parenthesis
+    while i < end:
+        t = tokens[i]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        prev = key(tokens[i - 1].text) if i > start else ""
+        governed = prev in PREPOSITIONS or depth > 0
+        if is_cue(i):
+            break
+        if not governed and is_word(t):
+            m = mention_at(doc, i, end, is_cue)
+            if m and (m.kind != "org" or i == first):
+                return m
+            if known_names is not None:
+                n = known_names(doc, i, end)
+                if n:
+                    return Mention(i, i + n, "name", words_text(doc, i, i + n), name=words_text(doc, i, i + n))
+            if i == first and not is_stopper(t):
+                j = _extend_name(tokens, i, end, is_cue)
+                if j < end and (is_cue(j) or is_stopper(tokens[j])) and j - i <= 3:
+                    text = words_text(doc, i, j)
+                    return Mention(i, j, "name", text, name=text)
+        i += 1
+    return None

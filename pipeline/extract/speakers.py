@@ -1,0 +1,154 @@
+"""Speaker resolution: every mention of a quote resolved to one person (issue #6).
+
+Persian agency copy names a speaker once and then says «وی»، «این مسئول»، a surname
+or a title. Mentions are read in text order:
+
+- a name resolves to the fullest name the article gives (وارثی -> علیرضا وارثی);
+- «وی»/«او»/«این مسئول» resolve to the current speaker;
+- a title («مدیرکل بهزیستی استان قزوین») resolves to the person an apposition gives
+  it to; else, when the next named speaker is new, to that person («رئیس سازمان X
+  گفت: ...» then «حمید امیریان ... اظهار داشت»); else to the current speaker; else
+  the title itself is the speaker (a speaker the article never names).
+
+>>> people = People(["علیرضا وارثی"], {})
+>>> people.fullest("وارثی")
+'علیرضا وارثی'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..evaluate.keys import key
+from .people import Mention
+
+
+@dataclass(slots=True)
+class Person:
+    """One person (or speaking body) the quotes of an article belong to."""
+
+    name: str | None
+    titles: list[str] = field(default_factory=list)
+    is_org: bool = False
+    quotes: int = 0
+
+    @property
+    def speaker(self) -> str | None:
+        """The name, or the fullest title for a person the article never names."""
+        if self.name:
+            return self.name
+        return max(self.titles, key=len) if self.titles else None
+
+
+def name_suffix_matches(full: str, short: str) -> bool:
+    """Is ``short`` the last word(s) of ``full`` (spelling-blind)?
+
+    >>> name_suffix_matches("غلامعلی صفایی‌بوشهری", "صفایی بوشهری")
+    True
+    >>> name_suffix_matches("علیرضا وارثی", "رضا وارثی")
+    False
+    """
+    words = full.split()
+    target = key(short)
+    return any(key(" ".join(words[j:])) == target for j in range(len(words)))
+
+
+def titles_match(a: str, b: str) -> bool:
+    """One title is the other or begins it: «وزیر بهداشت» ~ «وزیر بهداشت، درمان و آموزش پزشکی»."""
+    ka, kb = key(a), key(b)
+    return bool(ka) and bool(kb) and (ka.startswith(kb) or kb.startswith(ka))
+
+
+class People:
+    """The names known in an article and the titles appositions give them."""
+
+    def __init__(self, names: list[str], appositions: dict[str, str]):
+        self.names = names
+        self.appositions = appositions  # name -> title
+
+    def fullest(self, name: str) -> str:
+        """The longest known name that ends with ``name`` (itself when none)."""
+        candidates = [n for n in self.names if name_suffix_matches(n, name)]
+        return max(candidates, key=lambda n: (len(key(n)), -self.names.index(n)), default=name)
+
+    def name_for_title(self, title: str) -> str | None:
+        """The person an apposition in the article gives this title to."""
+        for name, other in self.appositions.items():
+            if titles_match(title, other):
+                return self.fullest(name)
+        return None
+
+
+@dataclass(slots=True)
+class Resolver:
+    """Resolves mentions in text order, keeping the current speaker."""
+
+    people: People
+    persons: list[Person] = field(default_factory=list)
+    current: Person | None = None
+
+    def _person_named(self, name: str) -> Person:
+        full = self.people.fullest(name)
+        for p in self.persons:
+            if p.name and (name_suffix_matches(p.name, full) or name_suffix_matches(full, p.name)):
+                if len(key(full)) > len(key(p.name)):
+                    p.name = full
+                return p
+        person = Person(full)
+        title = self.people.appositions.get(full) or next(
+            (t for n, t in self.people.appositions.items() if name_suffix_matches(full, n)), None)
+        if title:
+            person.titles.append(title)
+        self.persons.append(person)
+        return person
+
+    def _is_new_name(self, name: str) -> bool:
+        full = self.people.fullest(name)
+        return not any(p.name and (name_suffix_matches(p.name, full) or name_suffix_matches(full, p.name))
+                       for p in self.persons)
+
+    def _person_titled(self, title: str, upcoming: list[Mention | None]) -> Person:
+        for p in self.persons:
+            if any(titles_match(title, t) for t in p.titles):
+                return p
+        named = self.people.name_for_title(title)
+        if named:
+            person = self._person_named(named)
+        else:
+            nxt = next((m for m in upcoming if m is not None and m.kind != "title"), None)
+            if nxt is not None and nxt.kind == "name" and nxt.name and self._is_new_name(nxt.name):
+                person = self._person_named(nxt.name)
+            elif self.current is not None and not self.current.is_org:
+                person = self.current
+            else:
+                person = Person(None)
+                self.persons.append(person)
+        person.titles.append(title)
+        return person
+
+    def resolve(self, mention: Mention | None, upcoming: list[Mention | None]) -> Person | None:
+        """The person a quote's speaker mention stands for; ``upcoming``: later mentions."""
+        if mention is None or mention.kind in {"pronoun", "anaphor"}:
+            person = self.current
+            if mention is not None and mention.kind == "anaphor" and person is None:
+                return None
+        elif mention.kind == "org_anaphor":
+            person = self.current if self.current is not None and self.current.is_org else None
+        elif mention.kind == "org":
+            person = next((p for p in self.persons if p.is_org and titles_match(p.name or "", mention.text)), None)
+            if person is None:
+                person = Person(mention.text, is_org=True)
+                self.persons.append(person)
+        elif mention.kind == "title":
+            if mention.name:
+                person = self._person_named(mention.name)
+                if mention.title:
+                    person.titles.append(mention.title)
+            else:
+                person = self._person_titled(mention.title or mention.text, upcoming)
+        else:
+            person = self._person_named(mention.name or mention.text)
+        if person is not None:
+            person.quotes += 1
+            self.current = person
+        return person
