@@ -1,29 +1,180 @@
-"""Organizations: ORG entities grouped so that each organization is named once.
+"""Organizations: the NER model's ORG mentions, grouped so each organization is named once.
 
-Mentions whose keys (letters only, ی/ک unified) are equal are one organization;
-its name is the longest mention.
+Two mentions name the same body when they agree after dropping what does not
+change which body is meant (lexicons ``organization_heads``, ``organization_national``):
+
+- a leading type word: «سازمان بهزیستی» = «بهزیستی», «خبرگزاری فارس» = «فارس»;
+- a trailing national qualifier: «سازمان بهزیستی کشور» = «سازمان بهزیستی»;
+- a shortened form: «سپاه» is «سپاه پاسداران» when no other organization starts so.
+
+A regional branch (``region_markers``: استان، شهرستان ...) is its own organization:
+«اداره کل بهزیستی استان قزوین» is not «سازمان بهزیستی», but «بهزیستی استان»,
+«بهزیستی استان قزوین» and «اداره کل بهزیستی قزوین» all join it.
+Comparison is on :func:`pipeline.evaluate.keys.key` of each word (spelling-blind);
+the name given is the longest mention.
+
+>>> org_name("اداره کل بهزیستی استان قزوین")
+OrgName(core=('بهزیستی',), region=('قزوین',), regional=True)
+>>> org_name("سازمان بهزیستی کشور").flat
+('بهزیستی',)
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..evaluate.keys import key
+from ..lexicons import load_list
+
+
+@dataclass(frozen=True, slots=True)
+class OrgName:
+    """What identifies an organization mention: its core words and its region (if a branch)."""
+
+    core: tuple[str, ...]
+    region: tuple[str, ...]
+    regional: bool
+
+    @property
+    def flat(self) -> tuple[str, ...]:
+        """Core and region words together: «بهزیستی قزوین» for the Qazvin branch."""
+        return self.core + self.region
+
+    @property
+    def ident(self) -> tuple[str, ...]:
+        """What mentions are grouped by: ``flat``, set apart for an unnamed region («بهزیستی استان»)."""
+        return self.flat + (("\0",) if self.regional and not self.region else ())
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Spelling-blind words of ``text`` (ZWNJ joins, so «اداره‌کل» is one word).
+
+    >>> words("سازمان  بهزيستي")
+    ('سازمان', 'بهزیستی')
+    """
+    return tuple(w for w in (key(part) for part in text.split()) if w)
+
+
+@cache
+def _phrases(lexicon: str) -> tuple[tuple[str, ...], ...]:
+    """The lexicon's entries as word tuples, longest first."""
+    return tuple(sorted({words(entry) for entry in load_list(lexicon)} - {()}, key=len, reverse=True))
+
+
+def _drop_head(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """Without one leading type word, unless nothing would be left.
+
+    >>> _drop_head(("خبرگزاری", "فارس"))
+    ('فارس',)
+    """
+    for head in _phrases("organization_heads"):
+        if len(ws) > len(head) and ws[: len(head)] == head:
+            return ws[len(head) :]
+    return ws
+
+
+def _drop_national(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """Without a trailing «کشور» / «جمهوری اسلامی ایران», unless nothing would be left."""
+    for tail in _phrases("organization_national"):
+        if len(ws) > len(tail) and ws[-len(tail) :] == tail:
+            return ws[: -len(tail)]
+    return ws
+
+
+def org_name(text: str) -> OrgName:
+    """Core and region of one mention.
+
+    >>> org_name("بهزیستی استان")
+    OrgName(core=('بهزیستی',), region=(), regional=True)
+    """
+    ws = _drop_national(_drop_head(words(text)))
+    markers = {m[0] for m in _phrases("region_markers") if len(m) == 1}
+    for i, w in enumerate(ws):
+        if i > 0 and w in markers:
+            return OrgName(ws[:i], ws[i + 1 :], True)
+    return OrgName(ws, (), False)
+
+
+class _Groups:
+    """Union-find over mention identities (flat word tuples)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def find(self, x: tuple[str, ...]) -> tuple[str, ...]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[str, ...], b: tuple[str, ...]) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def _merge_short_forms(names: dict[tuple[str, ...], OrgName], groups: _Groups) -> None:
+    """Join a non-branch name to the one longer non-branch name it starts,
+    and «بهزیستی استان» to the one branch of that body with a region.
+
+    >>> g = _Groups(); ns = {n.ident: n for n in map(org_name, ["سپاه", "سپاه پاسداران"])}
+    >>> _merge_short_forms(ns, g); g.find(("سپاه",)) == g.find(("سپاه", "پاسداران"))
+    True
+    """
+    for ident in sorted(names, key=len, reverse=True):
+        name, flat = names[ident], names[ident].flat
+        if name.regional and not name.region:
+            candidates = [n.ident for n in names.values() if n.regional and n.region and n.core == name.core]
+        elif not name.regional:
+            candidates = [
+                n.ident for n in names.values()
+                if not n.regional and len(n.flat) > len(flat) and n.flat[: len(flat)] == flat
+            ]
+        else:
+            continue
+        roots = {groups.find(c) for c in candidates}
+        if len(roots) == 1:
+            groups.union(ident, roots.pop())
+
+
+def group_mentions(mentions: list[Span]) -> list[dict]:
+    """``[{"name", "mentions"}]`` in order of first mention.
+
+    >>> import spacy; nlp = spacy.blank("fa")
+    >>> doc = nlp("سازمان بهزیستی و بهزیستی")
+    >>> [g["name"] for g in group_mentions([doc[0:2], doc[3:4]])]
+    ['سازمان بهزیستی']
+    """
+    names = {}
+    for span in mentions:
+        name = org_name(span.text)
+        if name.flat:
+            names.setdefault(name.ident, name)
+    groups = _Groups()
+    for ident in names:
+        groups.find(ident)
+    _merge_short_forms(names, groups)
+    grouped: dict[tuple[str, ...], list[Span]] = {}
+    for span in mentions:
+        name = org_name(span.text)
+        if name.flat:
+            grouped.setdefault(groups.find(name.ident), []).append(span)
+    return [
+        {"name": max((m.text for m in spans), key=len), "mentions": spans}
+        for spans in grouped.values()
+    ]
 
 
 @Language.factory("khabar_organizations")
 def create_organizations(nlp: Language, name: str):
+    """The component: ``doc._.organizations`` from the ORG entities."""
     return group_organizations
 
 
 def group_organizations(doc: Doc) -> Doc:
-    groups: dict[str, list] = {}
-    for ent in doc.ents:
-        if ent.label_ == "ORG":
-            groups.setdefault(key(ent.text), []).append(ent)
-    doc._.organizations = [
-        {"name": max((m.text for m in mentions), key=len), "mentions": mentions}
-        for mentions in groups.values()
-    ]
+    """Set ``doc._.organizations`` from ``doc.ents`` labelled ORG."""
+    doc._.organizations = group_mentions([ent for ent in doc.ents if ent.label_ == "ORG"])
     return doc

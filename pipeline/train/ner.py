@@ -1,0 +1,73 @@
+"""``khabar train ner``: the shipped NER pipeline, reproduced from a kept config.
+
+The config (``models/training/ner.cfg``) names the data itself: its corpora use
+the ``khabar.ner_corpus.v1`` reader, which converts corpus files from
+../shared/corpora on the fly (normalized like run-time text), so
+``train_ner(config, output)`` needs no prepared files. Seed fixed in the config.
+
+>>> train_ner(Path("models/training/ner.cfg"), Path("models/khabar-fa"))  # doctest: +SKIP
+PosixPath('models/khabar-fa')
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+
+from ..nlp import tokenizer  # noqa: F401  (registers khabar.tokenizer.v1)
+from .corpora import REPO, SHARED_CORPORA, convert, resolve_corpus
+
+DEFAULT_CONFIG = REPO / "models" / "training" / "ner.cfg"
+DEFAULT_OUTPUT = REPO / "models" / "khabar-fa"
+
+
+@spacy.registry.readers("khabar.ner_corpus.v1")
+def create_ner_corpus(
+    files: list[str],
+    labels: list[str] | None = None,
+    limit: int = 0,
+    root: str = "",
+) -> Callable[[Language], Iterator[Example]]:
+    """Examples from corpus files (``peyma/train.txt`` ... relative to ``root``,
+    default ../shared/corpora); ``limit`` > 0 keeps the first sentences of each file.
+
+    Reference Docs are built once and kept; each epoch gets fresh predicted Docs.
+    """
+    base = Path(root) if root else SHARED_CORPORA
+    cache: list = []
+
+    def read(nlp: Language) -> Iterator[Example]:
+        if not cache:
+            for name in files:
+                cache.extend(convert(nlp, resolve_corpus(name, base), labels, limit))
+        for reference in cache:
+            yield Example(nlp.make_doc(reference.text), reference)
+
+    return read
+
+
+def train_ner(config: Path, output: Path, *, overrides: dict | None = None) -> Path:
+    """Train the pipeline of ``config`` and save its best model (PEYMA dev F1) at ``output``.
+
+    ``overrides``: dotted config keys, e.g. ``{"training.max_epochs": 1}``.
+    Returns ``output``, loadable with ``spacy.load`` once ``pipeline`` is imported.
+    """
+    from spacy.cli.train import train as spacy_train
+
+    config, output = Path(config), Path(output)
+    with tempfile.TemporaryDirectory(prefix="khabar-ner-") as work:
+        spacy_train(config, Path(work), overrides=dict(overrides or {}))
+        best = Path(work) / "model-best"
+        if not best.exists():
+            best = Path(work) / "model-last"
+        if output.exists():
+            shutil.rmtree(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(best, output)
+    return output
