@@ -1,0 +1,38 @@
+"""A tiny NER training run (a few hundred PEYMA sentences, one epoch): the recipe works end to end."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.train.ner import DEFAULT_CONFIG, train_ner
+from tests.conftest import need_shared
+
+
+@pytest.mark.slow
+def test_one_epoch_on_300_sentences_gives_a_loadable_pipeline(tmp_path):
+    need_shared("corpora/peyma/train.txt")
+    output = train_ner(
+        DEFAULT_CONFIG,
+        tmp_path / "tiny",
+        overrides={
+            "corpora.train.limit": 300,
+            "corpora.dev.limit": 50,
+            "training.max_epochs": 1,
+            "training.eval_frequency": 50,
+        },
+    )
+    nlp = spacy.load(output)
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "khabar.tokenizer.v1"
+    assert {"ORG", "PER", "LOC", "DAT"} <= set(nlp.get_pipe("ner").labels)
+    # the Khabar tokenizer came along: a number with its separator stays one token
+    assert [t.text for t in nlp("«۱۲.۵ درصد»")][1] == "۱۲.۵"
+
+
+def test_config_is_seeded_and_reads_the_shared_corpora():
+    config = spacy.util.load_config(DEFAULT_CONFIG)
+    assert config["system"]["seed"] == 42
+    assert config["corpora"]["train"]["@readers"] == "khabar.ner_corpus.v1"
+    assert config["corpora"]["train"]["files"] == ["peyma/train.txt"]
+    assert config["corpora"]["dev"]["files"] == ["peyma/dev.txt"]
