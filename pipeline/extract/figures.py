@@ -1,12 +1,365 @@
-"""Figures: stated quantities as typed facts (issue #5 fills this component).
+"""Figures: every stated quantity as a typed fact (issue #5).
 
-Until then the component declares an empty ``doc.spans["figures"]``.
+The component ``khabar_figures`` finds number expressions (:mod:`.numbers`), reads
+the words around each one and fills ``doc.spans["figures"]`` with token-aligned
+spans: ``span.label_`` is the kind (money|percent|count|measure|other) and
+``span._.figure`` is ``{"value", "unit", "quantity", "qualifier"}``.
+
+    بیش از سه هزار نفر سرپرست خانوار تحت حمایت ...
+    qualifier="بیش از", text="سه هزار نفر", value=3000, kind=count,
+    quantity="نفر سرپرست خانوار"
+
+Not figures: dates and years (سال ۸۴، ۱۴ مرداد، ۱۳۹۸), clock times (ساعت ۱۰),
+ordinals (دومین), numbers naming a thing (ماده ۲۱۵، کمیته سه نفره), phone numbers
+and codes, the article یک (یک پروژه ملی), vague amounts (صدها، چند هزار) and list
+markers (۱- ...). The word lists are lexicons ``figure_*`` in pipeline/lexicons.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from ..lexicons import load_list, load_table
+from .numbers import NumberMatch, find_numbers, fold
+
+KINDS = ("money", "percent", "count", "measure", "other")
+# one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
+ITEM = re.compile(r"[^\W\d_]+(?:[\u200c\u00a0]+[^\W\d_]+)*|\d+(?:[.,٫٬/:]\d+)*|[^\s\u200c]|\n")
+SUFFIXES = ("\u200cای", "ای", "\u200cی", "ی", "\u200cه", "ه", "است")  # تومانی، ساله، نفراست
+RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–")
+LIST_BREAKS = ("؛", ";", ".", ":", "\n")
+YEAR_RANGES = ((1300, 1500), (1900, 2100))
+MAX_QUANTITY_WORDS = 3
+LONG_DIGITS = 7  # ۱۳۹۸۳۹۲: a news code or a phone number unless a unit follows
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One item of text around a number: ``start``/``end`` index the doc text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """Spelling used for lexicon look-ups (no ZWNJ): ``متر‌مربع`` -> ``مترمربع``."""
+        return self.text.replace("\u200c", "").replace("\u00a0", "")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+@dataclass(slots=True)
+class Unit:
+    """A unit found after a number: ``تومانی`` -> unit تومان, kind money."""
+
+    unit: str | None
+    kind: str
+    words: int  # how many words it spans
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A number and what its context says about it."""
+
+    number: NumberMatch
+    kind: str | None = None
+    unit: str | None = None
+    quantity: str | None = None
+    qualifier: str | None = None
+    end: int = 0  # end of the figure's text
+    explicit_unit: bool = False  # a unit or classifier from figure_units follows
+    excluded: str | None = None  # why it is not a figure
+    after: list[Word] = field(default_factory=list)
+
+
+def _key(text: str) -> str:
+    """Look-up spelling of a lexicon entry: no spaces, no ZWNJ."""
+    return fold(text).replace("\u200c", "").replace(" ", "")
+
+
+@cache
+def _key_set(name: str) -> frozenset[str]:
+    return frozenset(_key(entry) for entry in load_list(name))
+
+
+@cache
+def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word lexicon entries as word-key tuples, longest first."""
+    entries = (tuple(_key(w) for w in e.split()) for e in load_list(name))
+    return tuple(sorted(entries, key=len, reverse=True))
+
+
+@cache
+def _units() -> dict[str, tuple[str | None, str]]:
+    """Unit key -> (unit shown in the record or None, kind)."""
+    return {_key(row["form"]): (row["unit"] or None, row["kind"]) for row in load_table("figure_units")}
+
+
+def _words_after(text: str, pos: int, limit: int = 8) -> list[Word]:
+    """Items after ``pos`` on the same line.
+
+    >>> [w.text for w in _words_after("۱۱۰ هزار مددجو و خانواده‌ها", 8)]
+    ['مددجو', 'و', 'خانواده\u200cها']
+    """
+    words = []
+    for m in ITEM.finditer(text, pos):
+        if m.group() == "\n" or len(words) == limit:
+            break
+        words.append(Word(m.start(), m.end(), m.group()))
+    return words
+
+
+def _words_before(text: str, pos: int, limit: int = 4) -> list[Word]:
+    """Items before ``pos`` on the same line, nearest first.
+
+    >>> [w.text for w in _words_before("به مبلغ ۵۰ میلیون", 8)]
+    ['مبلغ', 'به']
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    items = [Word(m.start(), m.end(), m.group()) for m in ITEM.finditer(text, line_start, pos)]
+    return items[::-1][:limit]
+
+
+def _match_phrase(words: list[Word], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest phrase the words start with (0 when none)."""
+    keys = tuple(w.key for w in words)
+    for phrase in phrases:
+        if keys[: len(phrase)] == phrase:
+            return len(phrase)
+    return 0
+
+
+def find_unit(words: list[Word]) -> Unit | None:
+    """The unit at the start of ``words`` (1 to 3 words, suffixes ی/ای/ه/است allowed).
+
+    >>> find_unit([Word(0, 5, "تومانی")]).kind
+    'money'
+    >>> find_unit([Word(0, 4, "متر"), Word(5, 9, "مربع")]).unit
+    'متر مربع'
+    """
+    units = _units()
+    for size in (3, 2, 1):
+        part = words[:size]
+        if len(part) < size or not all(w.is_word or w.text in "٪%" for w in part):
+            continue
+        joined = "".join(w.key for w in part)
+        for form in (joined, *(joined[: -len(s)] for s in SUFFIXES if joined.endswith(s.replace("\u200c", "")))):
+            if form in units:
+                unit, kind = units[form]
+                return Unit(unit, kind, size)
+    return None
+
+
+def _is_stop(word: Word) -> bool:
+    """Whether a word ends a counted noun phrase: a stop word, a verb, punctuation or a number."""
+    if not word.is_word:
+        return True
+    key = word.key
+    return key in _key_set("figure_stopwords") or key.startswith(("می", "نمی")) and len(key) > 4
+
+
+def _phrase_text(text: str, words: list[Word]) -> str | None:
+    """The text covered by ``words`` (None when empty)."""
+    return text[words[0].start : words[-1].end] if words else None
+
+
+def _noun_phrase(words: list[Word]) -> list[Word]:
+    """Leading words up to the first stop word (at most MAX_QUANTITY_WORDS + 1)."""
+    phrase = []
+    for word in words[: MAX_QUANTITY_WORDS + 1]:
+        if _is_stop(word):
+            break
+        phrase.append(word)
+    return phrase
+
+
+def _phrase_before(before: list[Word], name: str) -> int:
+    """Length of the longest phrase of lexicon ``name`` that ends right before the number."""
+    for phrase in _phrases(name):
+        n = len(phrase)
+        if len(before) >= n and tuple(w.key for w in before[:n][::-1]) == phrase:
+            return n
+    return 0
+
+
+def _qualifier(text: str, before: list[Word]) -> str | None:
+    """The qualifier just before a number, as written: بیش از، حدود، نزدیک به ..."""
+    n = _phrase_before(before, "figure_qualifiers")
+    return text[before[n - 1].start : before[0].end] if n else None
+
+
+def _is_year(number: NumberMatch) -> bool:
+    """A four-digit number that reads as a year (۱۳۹۸، 2014)."""
+    if not number.is_digits or not isinstance(number.value, int) or len(number.text) != 4:
+        return False
+    return any(low <= number.value < high for low, high in YEAR_RANGES)
+
+
+def _inside_fixed_phrase(text: str, number: NumberMatch) -> bool:
+    """Whether the number is part of a set name such as چهار راه، ورزش سه، اچ ۵ ان ۱."""
+    window_start = max(0, number.start - 20)
+    window = _key(text[window_start : number.end + 20])
+    offset = len(_key(text[window_start : number.start]))
+    for phrase in _phrases("figure_fixed_phrases"):
+        joined = "".join(phrase)
+        for m in re.finditer(re.escape(joined), window):
+            if m.start() <= offset < m.end():
+                return True
+    return False
+
+
+def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
+    """Why the number cannot be a figure, judged from its own form and the words before."""
+    number, after = cand.number, cand.after
+    glued_after = text[number.end : number.end + 4]
+    if re.match(r"\u200c?(?:ام|امین|مین|م)(?![^\W\d_])", glued_after):
+        return "ordinal"
+    if re.match(r"\u200c[^\W\d_]", glued_after) and find_unit(after) is None:
+        return "compound"  # سه‌شنبه، میلیون‌ها، ده‌ها (بیست‌ساله is a figure)
+    if re.match(r"[+×*]", glued_after) or (before and before[0].text in "+×*" and before[0].end == number.start):
+        return "name"  # گروه ۵+۱
+    if number.is_digits and "-" in text[max(0, number.start - 1) : number.end + 1] and number.text.startswith(("0", "۰")):
+        return "code"
+    nearest = [w for w in before if w.text not in "،,"][:2] if before and before[0].end == number.start else before
+    if nearest and nearest[0].key in _key_set("figure_designators"):
+        return "designator"
+    if nearest and nearest[0].key in _key_set("figure_date_words"):
+        return "date"
+    if after and after[0].key in _key_set("figure_date_words"):
+        return "date"
+    if before and before[0].key in _key_set("figure_vague"):
+        return "vague"
+    if _inside_fixed_phrase(text, number):
+        return "fixed phrase"
+    if after and after[0].key == "بر" and len(after) > 1 and after[1].text[:1].isdigit():
+        return "score"
+    return None
+
+
+def _classify(text: str, cand: Candidate) -> None:
+    """Set kind, unit, quantity and the figure's end from the words after the number."""
+    number, after = cand.number, cand.after
+    unit = find_unit(after)
+    if unit is not None and unit.unit == "تن" and len(after) > 1 and after[1].key == "از":
+        unit = Unit(None, "count", 1)  # سه تن از نمایندگان: persons
+    if unit is not None:
+        cand.explicit_unit = True
+        head = after[: unit.words]
+        rest = _noun_phrase(after[unit.words :])
+        cand.kind, cand.unit, cand.end = unit.kind, unit.unit, head[-1].end
+        if unit.kind == "count":
+            if head[-1].key in _key_set("figure_partitives") and rest:
+                cand.end = rest[0].end
+            cand.quantity = _phrase_text(text, head + rest)
+        else:
+            cand.quantity = _phrase_text(text, rest)
+        if unit.kind == "other" and number.is_fraction is False and len(after) > unit.words:
+            following = after[unit.words]
+            if following.text[:1].isdigit() and following.start - head[-1].end <= 1:
+                cand.kind, cand.unit = "count", None  # سه دهه ۴۰، ۵۰ و ۶۰: named decades counted
+                cand.quantity = head[-1].text
+        if number.is_fraction and unit.kind in ("count",):
+            cand.kind = "other"
+        return
+    phrase = _noun_phrase(after)
+    if phrase:
+        cand.kind, cand.end = ("other" if number.is_fraction else "count"), phrase[0].end
+        cand.quantity = _phrase_text(text, phrase)
+
+
+def _restricted_word_excluded(text: str, cand: Candidate, before: list[Word]) -> str | None:
+    """یک and نه alone are figures only before a unit; یک + a time word needs a duration cue."""
+    number = cand.number
+    if len(number.atoms) != 1 or number.atoms[0].role != "unit" or number.value not in (1, 9):
+        return None
+    if not cand.explicit_unit:
+        return "article" if number.value == 1 else "not a number"
+    if number.value == 1 and cand.kind == "other":
+        if not _phrase_before(before, "figure_duration_cues"):
+            return "indefinite"  # یک روز مثل بازی با سپاهان: "one day", not a duration
+    return None
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """Every number with its context, exclusions and classification."""
+    cands = []
+    for number in find_numbers(text):
+        cand = Candidate(number, end=number.end, after=_words_after(text, number.end))
+        before = _words_before(text, number.start)
+        cand.excluded = _exclusion(text, cand, before)
+        _classify(text, cand)
+        cand.qualifier = _qualifier(text, before)
+        if cand.excluded is None:
+            cand.excluded = _restricted_word_excluded(text, cand, before)
+        if cand.excluded is None and not cand.explicit_unit:
+            if _is_year(number):
+                cand.excluded = "year"
+            elif number.is_digits and len(number.text) >= LONG_DIGITS:
+                cand.excluded = "code"
+        cands.append(cand)
+    return cands
+
+
+def _between(text: str, left: Candidate, right: Candidate) -> str:
+    return text[left.number.end : right.number.start].strip(" \t\u200c")
+
+
+def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
+    """Chains and ranges: دهه ۴۰، ۵۰ و ۶۰ (all dates); ۱۰ تا ۱۵ درصد (two percents);
+    list markers ۱- ... ؛ ۲ ...; a bare ۳ میلیارد after a money figure is money."""
+    for left, right in zip(cands, cands[1:], strict=False):
+        link = _between(text, left, right)
+        if left.excluded in ("designator", "date", "year") and link in ("", *RANGE_LINKS):
+            if not right.explicit_unit:
+                right.excluded = left.excluded
+    for left, right in zip(cands[-2::-1], cands[:0:-1], strict=False):
+        link = _between(text, left, right)
+        if left.kind is None and right.kind is not None and link in RANGE_LINKS and not right.excluded:
+            left.kind, left.unit, left.quantity = right.kind, right.unit, right.quantity
+            if left.excluded in ("article", "not a number"):
+                left.excluded = None
+    _mark_list_markers(text, cands)
+    money = None
+    for cand in cands:
+        if cand.kind == "money" and not cand.excluded:
+            money = cand
+        elif cand.kind is None and money and any(a.role == "scale" and a.value >= 10**6 for a in cand.number.atoms):
+            cand.kind, cand.unit, cand.quantity = "money", money.unit, None
+
+
+def _mark_list_markers(text: str, cands: list[Candidate]) -> None:
+    """``۱- بودجه ...؛ ۲ حضور ...؛ ۳ شرط ...``: enumeration numbers, not figures."""
+    expected = None
+    for cand in cands:
+        number = cand.number
+        if not number.is_digits or not isinstance(number.value, int):
+            continue
+        glued = text[number.end : number.end + 1]
+        prefix = text[: number.start].rstrip(" \t\u200c")
+        starts_item = not prefix or prefix[-1] in LIST_BREAKS
+        if starts_item and glued in ("-", ")", "–") and number.value == 1:
+            cand.excluded, expected = "list marker", 2
+        elif starts_item and number.value == expected:
+            cand.excluded, expected = "list marker", number.value + 1
+
+
+def figure_candidates(text: str) -> list[Candidate]:
+    """All numbers of ``text`` with their reading; figures are those with a kind and no exclusion.
+
+    >>> [(c.number.text, c.kind) for c in figure_candidates("از ۱۰ تا ۱۵ درصد در سال ۱۳۹۸") if not c.excluded]
+    [('۱۰', 'percent'), ('۱۵', 'percent')]
+    """
+    cands = _candidates(text)
+    _link_lists_and_ranges(text, cands)
+    return cands
 
 
 @Language.factory("khabar_figures")
@@ -15,5 +368,24 @@ def create_figures(nlp: Language, name: str):
 
 
 def find_figures(doc: Doc) -> Doc:
-    doc.spans["figures"] = []
+    """Fill ``doc.spans["figures"]`` (label = kind, ``span._.figure`` = value, unit, quantity, qualifier)."""
+    spans = []
+    for cand in figure_candidates(doc.text):
+        if cand.excluded or cand.kind not in KINDS:
+            continue
+        span = doc.char_span(cand.number.start, max(cand.end, cand.number.end), label=cand.kind,
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        span._.figure = {
+            "value": cand.number.value,
+            "unit": cand.unit,
+            "quantity": cand.quantity,
+            "qualifier": cand.qualifier,
+        }
+        spans.append(span)
+    doc.spans["figures"] = spans
     return doc
+
+
+__all__ = ["Candidate", "Span", "figure_candidates", "find_figures", "find_unit"]

@@ -148,20 +148,25 @@ def _word_items(word: str, start: int) -> list[tuple[str, int, int, Fraction | N
     """Items of one letter run (ZWNJ compounds included): one number, or a break.
 
     A glued or ZWNJ-joined run counts only when all of it is one valid number:
-    یکصدوبیست، بیست‌وپنج، یک‌صد yes; سه‌شنبه، دوده، میلیون‌ها no.
+    یکصدوبیست، بیست‌وپنج، یک‌صد yes; دوده، سیب no. A ZWNJ compound that starts with a
+    number (بیست‌ساله، سه‌شنبه، میلیون‌ها) gives that number and a break: whether the
+    rest makes it a figure is for the caller to judge.
 
     >>> [i[0] for i in _word_items("سه\u200cشنبه", 0)], [i[4] for i in _word_items("یک\u200cصد", 0)]
-    (['break'], ['unit', 'scale'])
+    (['atom', 'break'], ['unit', 'scale'])
     """
     if word == AND:
         return [("and", start, start + 1, None, "")]
     broken = [("break", start, start + len(word), None, "")]
     items: list[tuple[str, int, int, Fraction | None, str]] = []
     pos = start
-    for part in word.split("\u200c"):
+    for index, part in enumerate(word.split("\u200c")):
         parts = _segment(part)
         if parts is None:
-            return broken
+            if index == 0:
+                return broken
+            # بیست‌ساله، ده‌درصدی، سه‌شنبه: the number, then the rest of the compound
+            return _word_items(word[: pos - 1 - start], start) + [("break", pos, start + len(word), None, "")]
         for piece, value, role in parts:
             items.append(("and", pos, pos + len(piece), None, "") if role == "and"
                          else ("atom", pos, pos + len(piece), value, role))
