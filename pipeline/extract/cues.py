@@ -38,6 +38,8 @@ class Cue:
 def verb_forms(cue: str, present: str) -> list[str]:
     """Inflected forms of a cue verb (third person).
 
+    >>> verb_forms("گفت", "گو")[-2:]
+    ['میگوید', 'نمیگوید']
     >>> verb_forms("تصریح کرد", "کن")[:4]
     ['تصریح کرد', 'تصریح کردند', 'تصریح کرده', 'تصریح کرده است']
     """
@@ -46,7 +48,8 @@ def verb_forms(cue: str, present: str) -> list[str]:
     forms = [last, last + "ند", last + "ه", last + "ه است", last + "ه بود", last + "ه بودند",
              last + "ه‌اند", "ن" + last]
     if present:
-        forms += ["می" + present + "د", "می" + present + "ند", "ن" + "می" + present + "د"]
+        ending = "ی" if present[-1] in "اوی" and not present.endswith("ای") else ""  # گو -> گوید، افزا -> افزاید
+        forms += ["می" + present + ending + "د", "ن" + "می" + present + ending + "د"]
     return [prefix + f for f in forms]
 
 
@@ -66,9 +69,9 @@ def _is_false_cue(tokens: list[Token], i: int, n: int, frame: str) -> bool:
     """«گفت و گو» (a talk), «گفته‌ایم» (first person), «به گفته» read as a verb."""
     after = [key(t.text) for t in tokens[i + n : i + n + 2]]
     k = key(tokens[i].text)
-    if k.startswith("گفت") and after[:2] == ["و", "گو"]:
+    if k.startswith("گفت") and (after[:2] == ["و", "گو"] or (after and after[0].startswith("وگو"))):
         return True
-    if after and after[0] in PERSON_ENDINGS:
+    if after and (after[0] in PERSON_ENDINGS or after[0].startswith("ها")):  # گفته‌ایم، گفته‌های
         return True
     before = key(tokens[i - 1].text) if i else ""
     return frame not in {"clause", "according"} and before in {"به", "با", "از", "این", "آن"}

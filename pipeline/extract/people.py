@@ -115,6 +115,16 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def last_names() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("last_names"))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("common_words"))
+
+
+@cache
 def organization_words() -> PhraseSet:
     return PhraseSet(load_list("organization_words"))
 
@@ -122,6 +132,16 @@ def organization_words() -> PhraseSet:
 @cache
 def agencies() -> frozenset[str]:
     return frozenset(key(w) for w in load_list("agencies"))
+
+
+def is_agency(text: str) -> bool:
+    """A news agency's name as a byline: «ایلنا»، «خبرگزاری فارس»، «همشهری ورزشی».
+
+    >>> is_agency("خبرگزاری فارس")
+    True
+    """
+    k = key(text)
+    return bool(k) and (k in agencies() or (k.startswith("خبرگزاری") and len(k) > len("خبرگزاری")))
 
 
 def is_first_name(token: Token) -> bool:
@@ -147,15 +167,41 @@ def words_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text if end > start else ""
 
 
+def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -> bool:
+    """Can ``tokens[j]`` be the next word of a name («وارثی» after «علیرضا»)?
+
+    Not a stopper, cue, title, organization word or pronoun; a known last name or a
+    word that is not common in news text.
+    """
+    t = tokens[j]
+    k = key(t.text)
+    if is_stopper(t) or is_cue(j) or titles().match(tokens, j) or k in pronouns():
+        return False
+    if organization_words().match(tokens, j) or honorifics().match(tokens, j):
+        return False
+    return k in last_names() or k in first_names() or k not in common_words()
+
+
 def _extend_name(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
-    """End (exclusive) of a name that starts at ``i``: words until a stopper, a title or a cue."""
+    """End (exclusive) of a name that starts at ``i``: words until one that cannot continue it."""
     j = i + 1
-    while j < end and j - i < MAX_NAME_WORDS:
-        t = tokens[j]
-        if is_stopper(t) or is_cue(j) or titles().match(tokens, j) or key(t.text) in pronouns():
-            break
+    while j < end and j - i < MAX_NAME_WORDS and continues_name(tokens, j, is_cue):
         j += 1
     return j
+
+
+def name_at(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
+    """End of a name of two words or more that starts with a first name at ``i``, else ``i``.
+
+    >>> from pipeline.nlp import blank
+    >>> toks = list(blank()("حمید امیریان اظهار داشت"))
+    >>> name_at(toks, 0, 4, lambda i: i == 2)
+    2
+    """
+    if not is_first_name(tokens[i]) or is_stopper(tokens[i]):
+        return i
+    j = _extend_name(tokens, i, end, is_cue)
+    return j if j - i >= 2 else i
 
 
 def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
@@ -170,7 +216,7 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if k == "در" and j + 1 < end and key(tokens[j + 1].text) == "مجلس":
             j += 1
             continue
-        if is_cue(j) or key(t.text) in pronouns() or is_first_name(t) or honorifics().match(tokens, j):
+        if is_cue(j) or key(t.text) in pronouns() or name_at(tokens, j, end, is_cue) > j or honorifics().match(tokens, j):
             break
         if is_stopper(t) and not (k == "و" and j + 1 < end and not is_stopper(tokens[j + 1])
                                   and not is_cue(j + 1)):
@@ -218,12 +264,12 @@ def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_c
         n = j
         while n < end and honorifics().match(tokens, n):
             n += honorifics().match(tokens, n)
-        if n < end and is_first_name(tokens[n]):
-            m = _extend_name(tokens, n, end, is_cue)
+        m = name_at(tokens, n, end, is_cue) if n < end else n
+        if m > n:
             return Mention(start, m, "title", words_text(doc, start, m), name=words_text(doc, n, m), title=title)
         return Mention(start, j, "title", words_text(doc, start, j), title=title)
-    if is_first_name(tokens[i]) and not is_stopper(tokens[i]):
-        j = _extend_name(tokens, i, end, is_cue)
+    j = name_at(tokens, i, end, is_cue)
+    if j > i:
         return Mention(start, j, "name", words_text(doc, start, j), name=words_text(doc, i, j))
     if organization_words().match(tokens, i) and start == i:
         j = _extend_org(tokens, i, end, is_cue)
@@ -252,6 +298,10 @@ def _skip_openers(doc: Doc, i: int, end: int) -> int:
         if dash is not None and all(is_word(tokens[j]) for j in range(i, dash)):
             i = dash + 1
             continue
+        colon = next((j for j in range(i, min(end, i + 5)) if tokens[j].text == ":"), None)
+        if colon is not None and is_agency(doc[i:colon].text):
+            i = colon + 1
+            continue
         if key(tokens[i].text) == "به" and i + 1 < end and key(tokens[i + 1].text) == "گزارش":
             comma = next((j for j in range(i, end) if tokens[j].text == "،"), None)
             if comma is not None:
@@ -265,6 +315,21 @@ def _skip_openers(doc: Doc, i: int, end: int) -> int:
     while i < end and tokens[i].text in {"«", "\"", "،"}:
         i += 1
     return i
+
+
+def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:
+    """«پومپئو با اشاره به ...»، «بگوویچ اما ... گفت»: one to three uncommon words that open
+    the clause and end at a stopper or a cue; an agency name («رویترز») speaks as a body."""
+    tokens = list(doc)
+    if key(tokens[i].text) in agencies():
+        return Mention(i, i + 1, "org", tokens[i].text, name=tokens[i].text)
+    if is_stopper(tokens[i]) or not continues_name(tokens, i, is_cue):
+        return None
+    j = _extend_name(tokens, i, end, is_cue)
+    if j - i > 3 or (j < end and not (is_cue(j) or is_stopper(tokens[j]) or tokens[j].text == ":")):
+        return None
+    text = words_text(doc, i, j)
+    return Mention(i, j, "name", text, name=text)
 
 
 PREPOSITIONS = frozenset(key(w) for w in ("از", "با", "به", "در", "برای", "درباره", "توسط", "مورد", "نزد", "پیرامون"))
@@ -307,10 +372,7 @@ def subject_mention(
                 n = known_names(doc, i, end)
                 if n:
                     return Mention(i, i + n, "name", words_text(doc, i, i + n), name=words_text(doc, i, i + n))
-            if i == first and not is_stopper(t):
-                j = _extend_name(tokens, i, end, is_cue)
-                if j < end and (is_cue(j) or is_stopper(tokens[j])) and j - i <= 3:
-                    text = words_text(doc, i, j)
-                    return Mention(i, j, "name", text, name=text)
+            if i == first:
+                return _guessed_name(doc, i, end, is_cue)
         i += 1
     return None

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ..evaluate.keys import key
 from .cues import Cue, find_cues
-from .people import Mention, agencies, is_word, mention_at, subject_mention
+from .people import PREPOSITIONS, Mention, continues_name, is_agency, is_first_name, is_word, mention_at, subject_mention
 from .speakers import People, Resolver
 
 HEADLINE_MAX_TOKENS = 8  # a «نام: ...» headline has its colon this early
@@ -108,15 +108,18 @@ class QuoteFinder:
         colon = next((t.i for t in sent[:HEADLINE_MAX_TOKENS] if t.text == ":"), None)
         if colon is None or colon == sent.start or any(self.is_cue(i) for i in range(sent.start, colon)):
             return None
-        if key(self.tokens[sent.start].text) in agencies():
+        if is_agency(self.doc[sent.start : colon].text):
             return None
         mention = self.subject(sent.start, colon)
         if mention is None or mention.start != sent.start or mention.kind in {"pronoun", "anaphor"}:
             return None
-        end = self.line_end[colon]
-        if end <= colon + 1:
+        start = self._next_word(colon + 1, len(self.tokens))
+        if start < len(self.tokens) and self.tokens[start].is_space:  # «وزیر بهداشت:» then the next line
+            start += 1
+        end = self._trim_end(start, self.line_end[start]) if start < len(self.tokens) else start
+        if end <= start or any(t.text == ":" for t in self.tokens[start:end]):
             return None
-        return FoundQuote(colon + 1, end, "direct", None, mention)
+        return FoundQuote(start, end, "direct", None, mention)
 
     def sentence_quotes(self, sent: Span) -> list[FoundQuote]:
         """The quotes whose cue stands in this sentence."""
@@ -169,7 +172,7 @@ class QuoteFinder:
         if cue.frame == "say" and after < sent.end and is_word(self.tokens[after]):
             if key(self.tokens[after].text) == "و":
                 return None
-            if key(self.tokens[after].text) == "که":
+            if key(self.tokens[after].text) in {"که", "تا"}:
                 after += 1
             end = self._trim_end(after, sent.end)
             if end > after:
@@ -281,6 +284,26 @@ def collect_names(doc: Doc, is_cue) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def fuller_names(doc: Doc, names: list[str]) -> list[str]:
+    """«وینگو بگوویچ» for a speaker written «بگوویچ»: a one-word name with an uncommon word
+    before it, where that pair opens a phrase (after a preposition, a comma or at a line start).
+
+    >>> from pipeline.nlp import blank
+    >>> fuller_names(blank()("از وینگو بگوویچ نام برده می شود."), ["بگوویچ"])
+    ['وینگو بگوویچ']
+    """
+    singles = {key(n) for n in names if len(n.split()) == 1}
+    tokens = list(doc)
+    found: list[str] = []
+    for i in range(1, len(tokens)):
+        if key(tokens[i].text) not in singles or not continues_name(tokens, i - 1, lambda _: False):
+            continue
+        before = tokens[i - 2] if i >= 2 else None
+        if before is None or not is_word(before) or key(before.text) in PREPOSITIONS or is_first_name(tokens[i - 1]):
+            found.append(doc[i - 1 : i + 1].text)
+    return found
+
+
 def apposition_titles(doc: Doc, names: list[str]) -> dict[str, str]:
     """Titles the article gives a name right beside it: «X، مدیرکل Y»، «مدیرکل Y X»، «X مدیرکل Y».
 
@@ -296,7 +319,10 @@ def find_quotes(doc: Doc) -> Doc:
     """Set ``doc.spans["quotes"]`` with speakers resolved."""
     finder = QuoteFinder(doc)
     found = finder.find()
-    people = People(finder.names, apposition_titles(doc, finder.names))
+    spoken = [q.mention.name for q in found if q.mention is not None and q.mention.kind in {"name", "title"}
+              and q.mention.name]
+    names = list(dict.fromkeys(finder.names + spoken + fuller_names(doc, spoken)))
+    people = People(names, apposition_titles(doc, names))
     resolver = Resolver(people)
     spans: list[Span] = []
     mentions = [q.mention for q in found]
