@@ -5,6 +5,10 @@ keeps, for each output character, the raw span ``[starts[i], ends[i])`` it was
 made from. Inserted characters (a restored ZWNJ) get an empty raw span at the
 insertion point, deleted ones simply vanish.
 
+A TrackedText may carry *protected* raw intervals (URLs, numbers, Latin words):
+``sub`` and ``translate`` never change a character made from a protected raw
+position, so every rule respects them without knowing about them.
+
 >>> t = TrackedText.from_raw("برنامههای  ما").sub(r" +", " ")
 >>> t.text
 'برنامههای ما'
@@ -15,10 +19,16 @@ insertion point, deleted ones simply vanish.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 Replacement = str | Callable[[re.Match], str]
+Interval = tuple[int, int]
+
+# characters an edit may insert, delete or swap for one another while every
+# other character keeps its own raw span (see _align)
+_SOFT = frozenset(" \u00a0\u200c")
 
 
 @dataclass(slots=True)
@@ -28,6 +38,7 @@ class TrackedText:
     text: str
     starts: list[int]
     ends: list[int]
+    protected: tuple[Interval, ...] = field(default=())
 
     @classmethod
     def from_raw(cls, raw: str, base: int = 0) -> TrackedText:
@@ -36,6 +47,15 @@ class TrackedText:
 
     def __len__(self) -> int:
         return len(self.text)
+
+    def with_protected(self, intervals: tuple[Interval, ...] | list[Interval]) -> TrackedText:
+        """The same text with raw ``intervals`` (sorted, disjoint) protected from change.
+
+        >>> t = TrackedText.from_raw("كد ABC").with_protected([(3, 6)])
+        >>> t.translate(str.maketrans("كA", "کX")).text
+        'کد ABC'
+        """
+        return replace(self, protected=tuple(intervals))
 
     def _point(self, i: int) -> int:
         """Raw position of the gap before normalized index ``i``."""
@@ -50,25 +70,47 @@ class TrackedText:
             return p, p
         return self.starts[start], self.ends[end - 1]
 
+    def from_raw_span(self, raw_start: int, raw_end: int) -> tuple[int, int]:
+        """Normalized ``(start, end)`` covering the characters made from raw ``[raw_start, raw_end)``."""
+        return bisect_left(self.starts, raw_start), bisect_left(self.starts, raw_end)
+
+    def _touches_protected(self, lo: int, hi: int) -> bool:
+        """Does the raw range ``[lo, hi)`` (or the insertion point ``lo == hi``) hit a protected interval?"""
+        intervals = self.protected
+        i = bisect_left(intervals, (hi if hi > lo else lo, -1)) - 1
+        if i < 0:
+            return False
+        p_start, p_end = intervals[i]
+        if hi > lo:
+            return p_end > lo
+        return p_start < lo < p_end
+
     def sub(self, pattern: str | re.Pattern, repl: Replacement) -> TrackedText:
         """``re.sub`` that carries the offset map along.
 
         Characters shared by a match and its replacement at the start or the end
-        keep their own raw offsets; the changed middle takes the raw span of the
-        changed part of the match.
+        keep their own raw offsets; in the changed middle, spaces, no-break spaces
+        and ZWNJs may be inserted, dropped or swapped while the other characters
+        keep theirs; any other change takes the raw span of the changed part.
+        A change that would touch a protected character is skipped.
 
         >>> TrackedText.from_raw("مي شود").sub("ي", "ی").text
         'می شود'
         """
         regex = re.compile(pattern) if isinstance(pattern, str) else pattern
         text = self.text
+        src_starts, src_ends = self.starts, self.ends
         pieces: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         last = 0
+        literal = repl if isinstance(repl, str) and "\\" not in repl else None
         for m in regex.finditer(text):
             old = m.group(0)
-            new = m.expand(repl) if isinstance(repl, str) else repl(m)
+            if literal is not None:
+                new = literal
+            else:
+                new = m.expand(repl) if isinstance(repl, str) else repl(m)
             if new == old:
                 continue
             a, b = m.span()
@@ -80,34 +122,104 @@ class TrackedText:
             tail = 0
             while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
                 tail += 1
-            pieces.append(text[last : a + head])
-            starts.extend(self.starts[last : a + head])
-            ends.extend(self.ends[last : a + head])
-            middle = new[head : len(new) - tail]
             ma, mb = a + head, b - tail
+            if self.protected:
+                if mb > ma:
+                    lo, hi = src_starts[ma], src_ends[mb - 1]
+                else:
+                    lo = hi = self._point(ma)
+                if self._touches_protected(lo, hi):
+                    continue
+            pieces.append(text[last:ma])
+            starts.extend(src_starts[last:ma])
+            ends.extend(src_ends[last:ma])
+            middle = new[head : len(new) - tail]
             if middle:
                 pieces.append(middle)
                 if mb - ma == len(middle):
-                    starts.extend(self.starts[ma:mb])
-                    ends.extend(self.ends[ma:mb])
+                    starts.extend(src_starts[ma:mb])
+                    ends.extend(src_ends[ma:mb])
                 elif mb > ma:
-                    starts.extend([self.starts[ma]] * len(middle))
-                    ends.extend([self.ends[mb - 1]] * len(middle))
+                    mapping = _align(text[ma:mb], middle)
+                    if mapping is None:
+                        starts.extend([src_starts[ma]] * len(middle))
+                        ends.extend([src_ends[mb - 1]] * len(middle))
+                    else:
+                        for k in mapping:
+                            if k >= 0:
+                                starts.append(src_starts[ma + k])
+                                ends.append(src_ends[ma + k])
+                            else:  # inserted: empty span at the next kept character
+                                p = self._point(ma - k - 1)
+                                starts.append(p)
+                                ends.append(p)
                 else:
                     p = self._point(ma)
                     starts.extend([p] * len(middle))
                     ends.extend([p] * len(middle))
             last = mb
-        if not pieces and last == 0:
+        if not pieces:
             return self
         pieces.append(text[last:])
-        starts.extend(self.starts[last:])
-        ends.extend(self.ends[last:])
-        return TrackedText("".join(pieces), starts, ends)
+        starts.extend(src_starts[last:])
+        ends.extend(src_ends[last:])
+        return TrackedText("".join(pieces), starts, ends, self.protected)
 
     def translate(self, table: dict[int, str | int | None]) -> TrackedText:
-        """``str.translate`` for one-to-one character tables (offsets unchanged)."""
-        out = self.text.translate(table)
+        """``str.translate`` for one-to-one character tables (offsets unchanged).
+
+        Protected characters are left as they are.
+        """
+        if not self.protected:
+            out = self.text.translate(table)
+        else:
+            parts = []
+            last = 0
+            for p_start, p_end in self.protected:
+                i, j = self.from_raw_span(p_start, p_end)
+                if j <= last:
+                    continue
+                parts.append(self.text[last:i].translate(table))
+                parts.append(self.text[max(i, last):j])
+                last = j
+            parts.append(self.text[last:].translate(table))
+            out = "".join(parts)
         if len(out) != len(self.text):
             raise ValueError("translate() needs a one-to-one table; use sub() to delete or expand")
-        return TrackedText(out, self.starts, self.ends)
+        if out == self.text:
+            return self
+        return TrackedText(out, self.starts, self.ends, self.protected)
+
+
+def _align(old: str, new: str) -> list[int] | None:
+    """For each char of ``new``, its index in ``old`` or ``-(i + 1)`` when inserted before ``old[i]``.
+
+    Only soft characters (space, no-break space, ZWNJ) may be inserted or dropped;
+    a soft character may stand for another. None when ``new`` is not such an edit.
+
+    >>> _align("کتاب ها", "کتاب\u200cها")
+    [0, 1, 2, 3, 4, 5, 6]
+    >>> _align("کتابها", "کتاب\u200cها")
+    [0, 1, 2, 3, -5, 4, 5]
+    """
+    mapping: list[int] = []
+    i = j = 0
+    while j < len(new):
+        if i < len(old) and old[i] == new[j]:
+            mapping.append(i)
+            i += 1
+            j += 1
+        elif new[j] in _SOFT and i < len(old) and old[i] in _SOFT:
+            mapping.append(i)
+            i += 1
+            j += 1
+        elif new[j] in _SOFT:
+            mapping.append(-(i + 1))
+            j += 1
+        elif i < len(old) and old[i] in _SOFT:
+            i += 1
+        else:
+            return None
+    while i < len(old) and old[i] in _SOFT:
+        i += 1
+    return mapping if i == len(old) else None

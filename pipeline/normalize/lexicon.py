@@ -1,0 +1,131 @@
+"""The word lexicon behind the ZWNJ rules (hazm's words.dat and verbs.dat, shipped in lexicons/).
+
+``words.dat`` lines are ``word<TAB>frequency<TAB>POS``. Entries with a real POS
+(``N``, ``AJ`` ...) are the *lexicon*; entries with POS ``0`` are only word
+forms hazm has seen (``میشود``، ``آنها``), so they never decide anything alone.
+
+>>> lex = load_lexicon()
+>>> lex.is_word("بین‌المللی"), lex.is_word("میشود"), lex.seen("میشود")
+(True, False, True)
+>>> "شود" in lex.conjugations and "دان" not in lex.conjugations
+True
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..lexicons import load_list
+
+ZWNJ = "\u200c"
+PERSON_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Words with frequency and POS, seen forms, conjugated verb forms, function words."""
+
+    words: dict[str, tuple[int, frozenset[str]]]
+    seen_forms: frozenset[str]
+    conjugations: frozenset[str]
+    bare_stems: frozenset[str]  # a present stem alone follows می only in نمی‌توان، می‌توان
+    stopwords: frozenset[str]  # function words (lexicons/zwnj_function_words.txt)
+    compounds: dict[tuple[str, str], str]  # ("بین", "المللی") -> "بین‌المللی"
+    joined_compounds: dict[str, str]  # "بینالمللی" -> "بین‌المللی"
+
+    def is_word(self, word: str) -> bool:
+        """A lexicon entry with a part of speech."""
+        return word in self.words
+
+    def seen(self, word: str) -> bool:
+        """Any words.dat entry, a seen form included."""
+        return word in self.seen_forms
+
+    def frequency(self, word: str) -> int:
+        """Corpus frequency of a lexicon entry (0 when absent)."""
+        entry = self.words.get(word)
+        return entry[0] if entry else 0
+
+    def has_pos(self, word: str, pos: str) -> bool:
+        """``has_pos("مهم", "AJ")`` is True."""
+        entry = self.words.get(word)
+        return entry is not None and pos in entry[1]
+
+
+def _data(name: str):
+    return resources.files("pipeline.lexicons") / name
+
+
+def conjugate(past: str, present: str) -> set[str]:
+    """Simple past and present forms without the می prefix.
+
+    >>> sorted(conjugate("گفت", "گو"))[:4]
+    ['گفت', 'گفتم', 'گفتند', 'گفتی']
+    >>> all(f in conjugate(*p) for f, p in [("گوید", ("گفت", "گو")), ("شود", ("شد", "شو")),
+    ...                                       ("آیند", ("آمد", "آ"))])
+    True
+    """
+    forms: set[str] = set()
+    if past:
+        forms.update(past + e for e in PAST_ENDINGS)
+    if present:
+        # after ا/آ a glide ی comes in (گشاید); after و both occur (شود، گوید)
+        if present[-1] in "اآ":
+            forms.update(present + "ی" + e for e in PERSON_ENDINGS)
+        else:
+            forms.update(present + e for e in PERSON_ENDINGS)
+            if present[-1] == "و":
+                forms.update(present + "ی" + e for e in PERSON_ENDINGS)
+    return forms
+
+
+def _read_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Conjugated forms, and present stems of three letters or more (نمی‌توان)."""
+    forms: set[str] = set()
+    stems: set[str] = set()
+    text = _data("hazm_verbs.dat").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if "#" not in line or " " in line.strip():
+            continue
+        past, present = (part.strip() for part in line.split("#", 1))
+        forms |= conjugate(past, present)
+        if len(present) >= 3:
+            stems.add(present)
+    forms.discard("")
+    return frozenset(forms), frozenset(stems)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read the shipped lexicon once (about half a second)."""
+    words: dict[str, tuple[int, frozenset[str]]] = {}
+    seen: set[str] = set()
+    with gzip.open(str(_data("hazm_words.dat.gz")), "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or not parts[0]:
+                continue
+            word, freq, pos = parts[0], parts[1], parts[2]
+            seen.add(word)
+            if pos != "0":
+                words[word] = (int(freq) if freq.isdigit() else 0, frozenset(pos.split(",")))
+    stopwords = frozenset(load_list("zwnj_function_words"))
+    compounds: dict[tuple[str, str], str] = {}
+    joined: dict[str, str] = {}
+    for word in words:
+        if ZWNJ not in word:
+            continue
+        parts = word.split(ZWNJ)
+        if not all(parts) or all(p in stopwords for p in parts):
+            continue  # این‌که، آن‌که: two function words, both spellings are usual
+        if len(parts) == 2:
+            compounds[(parts[0], parts[1])] = word
+        key = word.replace(ZWNJ, "")
+        if key not in words:
+            joined[key] = word
+    conjugations, bare_stems = _read_verbs()
+    return Lexicon(words, frozenset(seen), conjugations, bare_stems, stopwords, compounds, joined)
