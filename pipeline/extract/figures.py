@@ -30,7 +30,7 @@ from .numbers import NumberMatch, find_numbers, fold
 KINDS = ("money", "percent", "count", "measure", "other")
 # one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
 ITEM = re.compile(r"[^\W\d_]+(?:[\u200c\u00a0]+[^\W\d_]+)*|\d+(?:[.,٫٬/:]\d+)*|[^\s\u200c]|\n")
-SUFFIXES = ("\u200cای", "ای", "\u200cی", "ی", "\u200cه", "ه", "است")  # تومانی، ساله، نفراست
+SUFFIXES = ("ای", "ی", "ه", "است")  # تومانی، ساله، نفراست (keys carry no ZWNJ)
 RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–")
 LIST_BREAKS = ("؛", ";", ".", ":", "\n")
 YEAR_RANGES = ((1300, 1500), (1900, 2100))
@@ -151,7 +151,7 @@ def find_unit(words: list[Word]) -> Unit | None:
         if len(part) < size or not all(w.is_word or w.text in "٪%" for w in part):
             continue
         joined = "".join(w.key for w in part)
-        for form in (joined, *(joined[: -len(s)] for s in SUFFIXES if joined.endswith(s.replace("\u200c", "")))):
+        for form in (joined, *(joined[: -len(s)] for s in SUFFIXES if joined.endswith(s))):
             if form in units:
                 unit, kind = units[form]
                 return Unit(unit, kind, size)
@@ -196,6 +196,25 @@ def _qualifier(text: str, before: list[Word]) -> str | None:
     return text[before[n - 1].start : before[0].end] if n else None
 
 
+def _is_date_word(word: Word) -> bool:
+    """A month name or a part of the day, ماه glued or not: مرداد، اردیبهشت‌ماه، صبح."""
+    key = word.key
+    dates = _key_set("figure_date_words")
+    return key in dates or (key.endswith("ماه") and key[:-3] in dates)
+
+
+def _tan_means_persons(rest: list[Word]) -> bool:
+    """After ``N تن``: از or a person word within five words means persons.
+
+    >>> _tan_means_persons([Word(0, 2, "از")]), _tan_means_persons([Word(0, 3, "کود")])
+    (True, False)
+    """
+    if rest and rest[0].key == "از":
+        return True
+    cues = _key_set("figure_person_cues")
+    return any(w.key in cues for w in rest[:5])
+
+
 def _is_year(number: NumberMatch) -> bool:
     """A four-digit number that reads as a year (۱۳۹۸، 2014)."""
     if not number.is_digits or not isinstance(number.value, int) or len(number.text) != 4:
@@ -222,8 +241,9 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
     glued_after = text[number.end : number.end + 4]
     if re.match(r"\u200c?(?:ام|امین|مین|م)(?![^\W\d_])", glued_after):
         return "ordinal"
-    if re.match(r"\u200c[^\W\d_]", glued_after) and find_unit(after) is None:
-        return "compound"  # سه‌شنبه، میلیون‌ها، ده‌ها (بیست‌ساله is a figure)
+    glued_word = re.match(r"\u200c?[^\W\d_]", glued_after) and number.atoms[-1].role != "digits"
+    if glued_word and find_unit(after) is None:
+        return "compound"  # سه‌شنبه، میلیون‌ها، ده‌ها، میلیونر (بیست‌ساله، هزارتومان are figures)
     if re.match(r"[+×*]", glued_after) or (before and before[0].text in "+×*" and before[0].end == number.start):
         return "name"  # گروه ۵+۱
     if number.is_digits and "-" in text[max(0, number.start - 1) : number.end + 1] and number.text.startswith(("0", "۰")):
@@ -231,9 +251,9 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
     nearest = [w for w in before if w.text not in "،,"][:2] if before and before[0].end == number.start else before
     if nearest and nearest[0].key in _key_set("figure_designators"):
         return "designator"
-    if nearest and nearest[0].key in _key_set("figure_date_words"):
+    if nearest and _is_date_word(nearest[0]):
         return "date"
-    if after and after[0].key in _key_set("figure_date_words"):
+    if after and _is_date_word(after[0]):
         return "date"
     if before and before[0].key in _key_set("figure_vague"):
         return "vague"
@@ -248,8 +268,8 @@ def _classify(text: str, cand: Candidate) -> None:
     """Set kind, unit, quantity and the figure's end from the words after the number."""
     number, after = cand.number, cand.after
     unit = find_unit(after)
-    if unit is not None and unit.unit == "تن" and len(after) > 1 and after[1].key == "از":
-        unit = Unit(None, "count", 1)  # سه تن از نمایندگان: persons
+    if unit is not None and unit.unit == "تن" and _tan_means_persons(after[1:]):
+        unit = Unit(None, "count", 1)  # سه تن از نمایندگان، ۲۰۰ تن کشته شدند: persons
     if unit is not None:
         cand.explicit_unit = True
         head = after[: unit.words]
@@ -273,15 +293,17 @@ def _classify(text: str, cand: Candidate) -> None:
     if phrase:
         cand.kind, cand.end = ("other" if number.is_fraction else "count"), phrase[0].end
         cand.quantity = _phrase_text(text, phrase)
+    elif number.is_fraction and number.atoms[-1].role == "denominator":
+        cand.kind = "other"  # معادل یک‌پنجم از کل کارگاه‌ها
 
 
 def _restricted_word_excluded(text: str, cand: Candidate, before: list[Word]) -> str | None:
     """یک and نه alone are figures only before a unit; یک + a time word needs a duration cue."""
     number = cand.number
-    if len(number.atoms) != 1 or number.atoms[0].role != "unit" or number.value not in (1, 9):
+    if len(number.atoms) != 1 or number.atoms[0].role != "unit" or number.value not in (0, 1, 9):
         return None
     if not cand.explicit_unit:
-        return "article" if number.value == 1 else "not a number"
+        return "article" if number.value == 1 else "not a number"  # نه تنها، به صفر رساندن
     if number.value == 1 and cand.kind == "other":
         if not _phrase_before(before, "figure_duration_cues"):
             return "indefinite"  # یک روز مثل بازی با سپاهان: "one day", not a duration

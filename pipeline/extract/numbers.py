@@ -144,6 +144,20 @@ def _segment(word: str) -> list[tuple[str, Fraction, str]] | None:
     return split(word)
 
 
+def _leading_scale(word: str) -> str | None:
+    """A scale word of 1000 or more glued to the start of another word (میلیاردریال).
+
+    >>> _leading_scale("میلیاردریال"), _leading_scale("هزاره")
+    ('میلیارد', None)
+    """
+    table = _word_table()
+    for size in range(min(len(word) - 2, 8), 2, -1):
+        head = word[:size]
+        if head in table and table[head][1] == "scale" and table[head][0] >= 1000:
+            return head
+    return None
+
+
 def _word_items(word: str, start: int) -> list[tuple[str, int, int, Fraction | None, str]]:
     """Items of one letter run (ZWNJ compounds included): one number, or a break.
 
@@ -162,9 +176,14 @@ def _word_items(word: str, start: int) -> list[tuple[str, int, int, Fraction | N
     pos = start
     for index, part in enumerate(word.split("\u200c")):
         parts = _segment(part)
-        if parts is None:
-            if index == 0:
+        if parts is None and index == 0:
+            scale = _leading_scale(part)
+            if scale is None:
                 return broken
+            # ۸/۹میلیاردریال، هزارتومان: a scale glued to the next word
+            return [("atom", start, start + len(scale), *_word_table()[scale]),
+                    ("break", start + len(scale), start + len(word), None, "")]
+        if parts is None:
             # بیست‌ساله، ده‌درصدی، سه‌شنبه: the number, then the rest of the compound
             return _word_items(word[: pos - 1 - start], start) + [("break", pos, start + len(word), None, "")]
         for piece, value, role in parts:
