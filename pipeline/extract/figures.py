@@ -77,6 +77,7 @@ class Candidate:
     end: int = 0  # end of the figure's text
     explicit_unit: bool = False  # a unit or classifier from figure_units follows
     excluded: str | None = None  # why it is not a figure
+    value: int | float | None = None  # when not the number's own value (۱۵ تا ۲۰ هزار -> 15000)
     after: list[Word] = field(default_factory=list)
 
 
@@ -150,8 +151,9 @@ def find_unit(words: list[Word]) -> Unit | None:
         part = words[:size]
         if len(part) < size or not all(w.is_word or w.text in "٪%" for w in part):
             continue
-        joined = "".join(w.key for w in part)
-        for form in (joined, *(joined[: -len(s)] for s in SUFFIXES if joined.endswith(s))):
+        joined, last = "".join(w.key for w in part), part[-1].key
+        stems = (joined[: -len(s)] for s in SUFFIXES if last.endswith(s) and len(last) > len(s))
+        for form in (joined, *stems):
             if form in units:
                 unit, kind = units[form]
                 return Unit(unit, kind, size)
@@ -253,14 +255,14 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
         return "designator"
     if nearest and _is_date_word(nearest[0]):
         return "date"
+    if len(nearest) > 1 and nearest[0].key == "ماه" and _is_date_word(nearest[1]):
+        return "date"  # خرداد ماه ۸۳
     if after and _is_date_word(after[0]):
         return "date"
     if before and before[0].key in _key_set("figure_vague"):
         return "vague"
     if _inside_fixed_phrase(text, number):
         return "fixed phrase"
-    if after and after[0].key == "بر" and len(after) > 1 and after[1].text[:1].isdigit():
-        return "score"
     return None
 
 
@@ -342,10 +344,15 @@ def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
         if left.excluded in ("designator", "date", "year") and link in ("", *RANGE_LINKS):
             if not right.explicit_unit:
                 right.excluded = left.excluded
+    for left, right in zip(cands, cands[1:], strict=False):
+        if _between(text, left, right) == "بر":
+            left.excluded = right.excluded = "score"  # ۲ بر صفر: a match result
     for left, right in zip(cands[-2::-1], cands[:0:-1], strict=False):
         link = _between(text, left, right)
         if left.kind is None and right.kind is not None and link in RANGE_LINKS and not right.excluded:
             left.kind, left.unit, left.quantity = right.kind, right.unit, right.quantity
+            scaled = left.number.value * _range_scale(left.number, right.number)
+            left.value = int(scaled) if float(scaled).is_integer() else scaled
             if left.excluded in ("article", "not a number"):
                 left.excluded = None
     _mark_list_markers(text, cands)
@@ -355,6 +362,24 @@ def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
             money = cand
         elif cand.kind is None and money and any(a.role == "scale" and a.value >= 10**6 for a in cand.number.atoms):
             cand.kind, cand.unit, cand.quantity = "money", money.unit, None
+
+
+def _range_scale(left: NumberMatch, right: NumberMatch) -> int:
+    """The scale a range's first number borrows from the second: ۱۵ تا ۲۰ هزار -> 1000.
+
+    >>> from .numbers import find_numbers as f
+    >>> _range_scale(f("۱۵")[0], f("۲۰ هزار")[0]), _range_scale(f("۲")[0], f("سه")[0])
+    (1000, 1)
+    """
+    if any(a.role == "scale" for a in left.atoms):
+        return 1
+    scale = 1
+    atoms = list(right.atoms)
+    while atoms and atoms[0].role != "scale":
+        atoms.pop(0)
+    while atoms and atoms[0].role == "scale":
+        scale *= int(atoms.pop(0).value)
+    return scale
 
 
 def _mark_list_markers(text: str, cands: list[Candidate]) -> None:
@@ -400,7 +425,7 @@ def find_figures(doc: Doc) -> Doc:
         if span is None:
             continue
         span._.figure = {
-            "value": cand.number.value,
+            "value": cand.number.value if cand.value is None else cand.value,
             "unit": cand.unit,
             "quantity": cand.quantity,
             "qualifier": cand.qualifier,
