@@ -31,7 +31,7 @@ KINDS = ("money", "percent", "count", "measure", "other")
 # one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
 ITEM = re.compile(r"[^\W\d_]+(?:[\u200c\u00a0]+[^\W\d_]+)*|\d+(?:[.,٫٬/:]\d+)*|[^\s\u200c]|\n")
 SUFFIXES = ("ای", "ی", "ه", "است")  # تومانی، ساله، نفراست (keys carry no ZWNJ)
-RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–")
+RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–", "_")
 LIST_BREAKS = ("؛", ";", ".", ":", "\n")
 YEAR_RANGES = ((1300, 1500), (1900, 2100))
 MAX_QUANTITY_WORDS = 3
@@ -161,8 +161,9 @@ def find_unit(words: list[Word]) -> Unit | None:
 
 
 def _is_stop(word: Word) -> bool:
-    """Whether a word ends a counted noun phrase: a stop word, a verb, punctuation or a number."""
-    if not word.is_word:
+    """Whether a word ends a counted noun phrase: a stop word, a verb, punctuation, a number
+    or a word not in Persian script (28 nov)."""
+    if not word.is_word or not "\u0600" <= word.text[0] <= "\u06ff":
         return True
     key = word.key
     return key in _key_set("figure_stopwords") or key.startswith(("می", "نمی")) and len(key) > 4
@@ -261,6 +262,8 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
         return "date"
     if before and before[0].key in _key_set("figure_vague"):
         return "vague"
+    if len(number.atoms) == 1 and number.atoms[0].role == "scale" and number.value >= 10**6:
+        return "lone scale"  # دختر میلیون دلاری: a title, not an amount
     if _inside_fixed_phrase(text, number):
         return "fixed phrase"
     return None

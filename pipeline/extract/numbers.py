@@ -191,8 +191,8 @@ def _word_items(word: str, start: int) -> list[tuple[str, int, int, Fraction | N
                          else ("atom", pos, pos + len(piece), value, role))
             pos += len(piece)
         pos += 1  # the ZWNJ
-    if items[0][0] == "and" or items[-1][0] == "and":
-        return broken
+    if items[-1][0] == "and" or all(item[0] == "and" for item in items):
+        return broken  # a leading و joins the number before: سیصد وشصت هزار
     if len(items) > 1 and len(_groups(items)) != 1:
         return broken
     return items
