@@ -32,7 +32,7 @@ class Cue:
     start: int
     end: int
     text: str
-    frame: str  # say | deem | announce | clause | according
+    frame: str  # say | deem | announce | clause | according | report
 
 
 def verb_forms(cue: str, present: str) -> list[str]:
@@ -45,8 +45,9 @@ def verb_forms(cue: str, present: str) -> list[str]:
     """
     *head, last = cue.split()
     prefix = " ".join(head) + " " if head else ""
-    forms = [last, last + "ند", last + "ه", last + "ه است", last + "ه بود", last + "ه بودند",
-             last + "ه‌اند", "ن" + last]
+    forms = [last, last + "ند", last + "ه", last + "ه است", last + "ه بود", last + "ه بودند", last + "ه‌اند"]
+    if not head:  # «ندانست» is a cue; «تایید نکرد» is not
+        forms.append("ن" + last)
     if present:
         ending = "ی" if present[-1] in "اوی" and not present.endswith("ای") else ""  # گو -> گوید، افزا -> افزاید
         forms += ["می" + present + ending + "د", "ن" + "می" + present + ending + "د"]
@@ -59,7 +60,12 @@ def cue_frames() -> tuple[dict[str, str], PhraseSet]:
     frames: dict[str, str] = {}
     for row in load_table("quote_cues"):
         frame = row["frame"]
-        forms = [row["cue"]] if frame in {"clause", "according"} else verb_forms(row["cue"], row["present"])
+        if frame in {"clause", "according"}:
+            forms = [row["cue"]]
+        elif frame == "report":
+            forms = [row["cue"], row["cue"] + " است", row["cue"] + " بود"]
+        else:
+            forms = verb_forms(row["cue"], row["present"])
         for form in forms:
             frames.setdefault(key(form), frame)
     return frames, PhraseSet(frames, max_tokens=MAX_CUE_TOKENS)
@@ -72,6 +78,10 @@ def _is_false_cue(tokens: list[Token], i: int, n: int, frame: str) -> bool:
     if k.startswith("گفت") and (after[:2] == ["و", "گو"] or (after and after[0].startswith("وگو"))):
         return True
     if after and (after[0] in PERSON_ENDINGS or after[0].startswith("ها")):  # گفته‌ایم، گفته‌های
+        return True
+    if frame not in {"clause", "according", "report"} and n == 1 and k.endswith("ه") and (
+        not after or after[0] not in {"و", ""}
+    ):  # a bare participle is a cue in «خوانده و گفته بود»، not in «خواسته سیاوش اکبرپور»
         return True
     before = key(tokens[i - 1].text) if i else ""
     return frame not in {"clause", "according"} and before in {"به", "با", "از", "این", "آن"}

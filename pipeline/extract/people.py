@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ..evaluate.keys import key
 from ..lexicons import load_list, load_table
 
+REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطلاعیه", "نامه", "اعلامیه"))
 MAX_NAME_WORDS = 4  # first name + up to three more words
 MAX_TITLE_WORDS = 10
 
@@ -246,7 +247,7 @@ def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_c
         if n:
             j = _extend_title(tokens, i + 1, end, is_cue) if titles().match(tokens, i + 1) else i + 1 + n
             return Mention(i, j, "anaphor", words_text(doc, i, j))
-        if organization_words().match(tokens, i + 1) or key(tokens[i + 1].text) in {"گزارش", "بیانیه"}:
+        if organization_words().match(tokens, i + 1) or key(tokens[i + 1].text) in REPORT_NOUNS:
             return Mention(i, i + 2, "org_anaphor", words_text(doc, i, i + 2))
         return None
     start = i
@@ -271,18 +272,44 @@ def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_c
     j = name_at(tokens, i, end, is_cue)
     if j > i:
         return Mention(start, j, "name", words_text(doc, start, j), name=words_text(doc, i, j))
-    if organization_words().match(tokens, i) and start == i:
-        j = _extend_org(tokens, i, end, is_cue)
-        return Mention(i, j, "org", words_text(doc, i, j), name=words_text(doc, i, j))
+    if start == i:
+        return org_at(doc, i, end, is_cue)
     return None
 
 
 def _extend_org(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
-    """End of an organization name used as a subject («خبرگزاری مهر»، «بانک مرکزی»)."""
+    """End of an organization name used as a subject («خبرگزاری مهر»، «بانک مرکزی»،
+    «سازمان مدیریت و برنامه‌ریزی»)."""
     j = i + organization_words().match(tokens, i)
-    while j < end and j - i < 6 and not is_stopper(tokens[j]) and not is_cue(j):
+    while j < end and j - i < 6 and not is_cue(j):
+        k = key(tokens[j].text)
+        joins = (k == "و" and j + 1 < end and not is_stopper(tokens[j + 1]) and not is_cue(j + 1)
+                 and not organization_words().match(tokens, j + 1))
+        if (is_stopper(tokens[j]) and not joins) or k in REPORT_NOUNS:
+            break
         j += 1
     return j
+
+
+def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _: False) -> Mention | None:
+    """A body named at ``i``, also as the author of a report («گزارش سازمان مدیریت ...»).
+
+    >>> from pipeline.nlp import blank
+    >>> doc = blank()("گزارش سازمان مدیریت و برنامه‌ریزی حاکیست")
+    >>> org_at(doc, 0, len(doc)).name
+    'سازمان مدیریت و برنامه‌ریزی'
+    """
+    tokens = list(doc)
+    start = i
+    if key(tokens[i].text) in REPORT_NOUNS and i + 1 < end:
+        i += 1
+        while i < end and key(tokens[i].text) in {"مشترک", "جدید", "تازه", "رسمی"}:
+            i += 1
+    if i >= end or not organization_words().match(tokens, i):
+        return None
+    j = _extend_org(tokens, i, end, is_cue)
+    name = words_text(doc, i, j)
+    return Mention(start, j, "org", words_text(doc, start, j), name=name)
 
 
 def _skip_openers(doc: Doc, i: int, end: int) -> int:

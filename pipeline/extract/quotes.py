@@ -29,11 +29,25 @@ from spacy.tokens import Doc, Span
 
 from ..evaluate.keys import key
 from .cues import Cue, find_cues
-from .people import PREPOSITIONS, Mention, continues_name, is_agency, is_first_name, is_word, mention_at, subject_mention
+from .people import (
+    PREPOSITIONS,
+    REPORT_NOUNS,
+    Mention,
+    continues_name,
+    is_agency,
+    is_first_name,
+    is_word,
+    mention_at,
+    org_at,
+    organization_words,
+    subject_mention,
+)
 from .speakers import People, Resolver
 
 HEADLINE_MAX_TOKENS = 8  # a «نام: ...» headline has its colon this early
 VERB_FRAMES = frozenset({"say", "deem", "announce"})
+CLAUSE_BREAKS = frozenset(key(w) for w in ("اما", "ولی", "که", "لیکن"))
+OPENER_WORDS = frozenset(key(w) for w in ("با", "این", "حال", "وجود", "همچنین", "نیز", "البته"))
 
 
 @dataclass(slots=True)
@@ -126,14 +140,19 @@ class QuoteFinder:
         cues = [c for c in self.cues if sent.start <= c.start < sent.end]
         if not cues:
             return []
-        first = cues[0]
-        subject = self.subject(sent.start, first.start) if first.frame != "according" else None
+        first = next((c for c in cues if c.frame != "according"), None)
+        sentence_subject = self.subject(sent.start, first.start) if first is not None else None
         quotes: list[FoundQuote] = []
-        clause_start = subject.end if subject else sent.start
+        clause_start = sentence_subject.end if sentence_subject else sent.start
         for n, cue in enumerate(cues):
             if quotes and cue.start < quotes[-1].end:
                 continue
             nxt = cues[n + 1] if n + 1 < len(cues) else None
+            subject = self.clause_subject(sent.start, cue.start) or sentence_subject
+            if subject is not sentence_subject and subject is not None:
+                clause_start = max(clause_start, subject.end)
+            if cue.frame == "report":
+                subject = self.report_subject(sent.start, cue.start, subject)
             quote = self.quote_for(cue, nxt, sent, clause_start, subject)
             if quote is not None:
                 quotes.append(quote)
@@ -141,6 +160,38 @@ class QuoteFinder:
                     break
             clause_start = self._after(quote.end if quote and quote.start > cue.start else cue.end, sent.end)
         return quotes
+
+    def clause_subject(self, start: int, cue_start: int) -> Mention | None:
+        """The subject right after the last «اما»/«ولی»/«که»/«؛» before a cue, if one opens
+        that clause («... خودداری کرد اما با این حال اکبرپور ... خواست»)."""
+        bounds = [i for i in range(start, cue_start) if key(self.tokens[i].text) in CLAUSE_BREAKS
+                  or self.tokens[i].text == "؛"]
+        if not bounds:
+            return None
+        b = bounds[-1] + 1
+        m = self.subject(b, cue_start)
+        if m is None or any(is_word(t) and t.i < m.start and key(t.text) not in OPENER_WORDS
+                            for t in self.tokens[b : m.start]):
+            return None
+        return m
+
+    def report_subject(self, start: int, cue_start: int, subject: Mention | None) -> Mention | None:
+        """Who speaks a passive report cue: the subject when it is a body, else «(در) این گزارش»،
+        «گزارش X» in the clause; None when no report is named (then it is no quote)."""
+        if subject is not None and subject.kind in {"org", "org_anaphor"}:
+            return subject
+        for i in range(start, cue_start):
+            k = key(self.tokens[i].text)
+            if k in REPORT_NOUNS:
+                m = org_at(self.doc, i, cue_start, self.is_cue)
+                if m is not None:
+                    return m
+                text = self.doc[max(start, i - 1) : i + 1].text if i > start and key(
+                    self.tokens[i - 1].text) == "این" else self.tokens[i].text
+                return Mention(i, i + 1, "org_anaphor", text)
+            if k == "این" and i + 1 < cue_start and organization_words().match(self.tokens, i + 1):
+                return Mention(i, i + 2, "org_anaphor", self.doc[i : i + 2].text)
+        return None
 
     def _after(self, i: int, end: int) -> int:
         """Skip «،» and «و» that join two clauses."""
@@ -152,7 +203,9 @@ class QuoteFinder:
                   subject: Mention | None) -> FoundQuote | None:
         """The quote one cue introduces, if any."""
         after = self._next_word(cue.end, sent.end)
-        if cue.frame in VERB_FRAMES and after < len(self.tokens) and self.tokens[after].text == ":":
+        if cue.frame in VERB_FRAMES | {"report"} and after < len(self.tokens) and self.tokens[after].text == ":":
+            if cue.frame == "report" and subject is None:
+                return None
             return self.direct(cue, after + 1, subject)
         if cue.frame == "clause":
             return self.clause_quote(cue, nxt, sent, subject)
@@ -160,6 +213,11 @@ class QuoteFinder:
             return self.according_quote(cue, sent)
         if subject is None:
             return None
+        if cue.frame == "report":
+            if after < sent.end and key(self.tokens[after].text) == "که":
+                after += 1
+            end = self._trim_end(after, sent.end)
+            return FoundQuote(after, end, "indirect", cue.text, subject) if end > after else None
         if cue.frame == "announce":
             az = next((i for i in range(clause_start, cue.start) if key(self.tokens[i].text) == "از"), None)
             if az is None or az + 1 >= cue.start:
@@ -232,7 +290,17 @@ class QuoteFinder:
         comma = next((i for i in range(cue.end, sent.end) if self.tokens[i].text == "،"), None)
         if comma is None:
             return None
-        mention = mention_at(self.doc, cue.end, comma, self.is_cue)
+        if any(key(t.text) in REPORT_NOUNS for t in self.tokens[cue.start : cue.end]) and key(
+            self.tokens[cue.end - 2].text
+        ) == "این":  # «براساس این گزارش، ...»
+            end = self._trim_end(comma + 1, sent.end)
+            return FoundQuote(comma + 1, end, "indirect", cue.text,
+                              Mention(cue.start, cue.end, "org_anaphor", cue.text))
+        mention = mention_at(self.doc, cue.end, comma, self.is_cue) or org_at(self.doc, cue.end, comma, self.is_cue)
+        if mention is not None and mention.kind not in {"name", "title", "pronoun", "org", "org_anaphor"}:
+            mention = None
+        if mention is not None and mention.kind == "org" and is_agency(mention.name or ""):
+            return None
         if mention is None:
             n = self.known_name(self.doc, cue.end, comma)
             if not n:
@@ -284,6 +352,24 @@ def collect_names(doc: Doc, is_cue) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def bodies_and_report_author(doc: Doc, is_cue) -> tuple[list[str], str | None]:
+    """Organization names written in the article (from ``doc._.organizations`` when the
+    organizations component ran, and «سازمان ...»-type phrases), and the body of the first
+    «گزارش <body>» (the report an article relays: «براساس گزارش مشترک سازمان مدیریت ...»)."""
+    bodies = [org["name"] for org in (doc._.organizations or [])]
+    author = None
+    for i, t in enumerate(doc):
+        if not is_word(t):
+            continue
+        m = org_at(doc, i, min(len(doc), i + 12), is_cue)
+        if m is None:
+            continue
+        bodies.append(m.name or m.text)
+        if author is None and key(t.text) in REPORT_NOUNS:
+            author = m.name
+    return list(dict.fromkeys(bodies)), author
+
+
 def fuller_names(doc: Doc, names: list[str]) -> list[str]:
     """«وینگو بگوویچ» for a speaker written «بگوویچ»: a one-word name with an uncommon word
     before it, where that pair opens a phrase (after a preposition, a comma or at a line start).
@@ -322,7 +408,8 @@ def find_quotes(doc: Doc) -> Doc:
     spoken = [q.mention.name for q in found if q.mention is not None and q.mention.kind in {"name", "title"}
               and q.mention.name]
     names = list(dict.fromkeys(finder.names + spoken + fuller_names(doc, spoken)))
-    people = People(names, apposition_titles(doc, names))
+    bodies, author = bodies_and_report_author(doc, finder.is_cue)
+    people = People(names, apposition_titles(doc, names), bodies, author)
     resolver = Resolver(people)
     spans: list[Span] = []
     mentions = [q.mention for q in found]

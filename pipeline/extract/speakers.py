@@ -62,9 +62,17 @@ def titles_match(a: str, b: str) -> bool:
 class People:
     """The names known in an article and the titles appositions give them."""
 
-    def __init__(self, names: list[str], appositions: dict[str, str]):
+    def __init__(self, names: list[str], appositions: dict[str, str], bodies: list[str] | None = None,
+                 report_author: str | None = None):
         self.names = names
         self.appositions = appositions  # name -> title
+        self.bodies = bodies or []  # organization names written in the article
+        self.report_author = report_author  # the body whose report the article relays
+
+    def fullest_body(self, name: str) -> str:
+        """The longest body name that begins with ``name`` («کمیسیون مرکزی انتخابات قرقیزستان»)."""
+        k = key(name)
+        return max((b for b in self.bodies if key(b).startswith(k)), key=lambda b: len(key(b)), default=name)
 
     def fullest(self, name: str) -> str:
         """The longest known name that ends with ``name`` (itself when none)."""
@@ -102,6 +110,16 @@ class Resolver:
         self.persons.append(person)
         return person
 
+    def _body(self, name: str) -> Person:
+        full = self.people.fullest_body(name)
+        person = next((p for p in self.persons if p.is_org and titles_match(p.name or "", full)), None)
+        if person is None:
+            person = Person(full, is_org=True)
+            self.persons.append(person)
+        elif len(key(full)) > len(key(person.name or "")):
+            person.name = full
+        return person
+
     def _is_new_name(self, name: str) -> bool:
         full = self.people.fullest(name)
         return not any(p.name and (name_suffix_matches(p.name, full) or name_suffix_matches(full, p.name))
@@ -133,12 +151,11 @@ class Resolver:
             if mention is not None and mention.kind == "anaphor" and person is None:
                 return None
         elif mention.kind == "org_anaphor":
-            person = self.current if self.current is not None and self.current.is_org else None
+            person = next((p for p in reversed(self.persons) if p.is_org), None)
+            if person is None and self.people.report_author:
+                person = self._body(self.people.report_author)
         elif mention.kind == "org":
-            person = next((p for p in self.persons if p.is_org and titles_match(p.name or "", mention.text)), None)
-            if person is None:
-                person = Person(mention.text, is_org=True)
-                self.persons.append(person)
+            person = self._body(mention.name or mention.text)
         elif mention.kind == "title":
             if mention.name:
                 person = self._person_named(mention.name)
