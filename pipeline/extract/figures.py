@@ -35,6 +35,7 @@ RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–", "_")
 LIST_BREAKS = ("؛", ";", ".", ":", "\n")
 YEAR_RANGES = ((1300, 1500), (1900, 2100))
 MAX_QUANTITY_WORDS = 3
+INDEFINITE_TIME_UNITS = ("روز", "شب")  # یک روز: "one day" in a story, unless a duration cue precedes
 LONG_DIGITS = 7  # ۱۳۹۸۳۹۲: a news code or a phone number unless a unit follows
 
 
@@ -303,13 +304,13 @@ def _classify(text: str, cand: Candidate) -> None:
 
 
 def _restricted_word_excluded(text: str, cand: Candidate, before: list[Word]) -> str | None:
-    """یک and نه alone are figures only before a unit; یک + a time word needs a duration cue."""
+    """یک، نه and صفر alone are figures only before a unit; یک روز needs a duration cue (طی یک روز)."""
     number = cand.number
     if len(number.atoms) != 1 or number.atoms[0].role != "unit" or number.value not in (0, 1, 9):
         return None
     if not cand.explicit_unit:
         return "article" if number.value == 1 else "not a number"  # نه تنها، به صفر رساندن
-    if number.value == 1 and cand.kind == "other":
+    if number.value == 1 and cand.unit in INDEFINITE_TIME_UNITS:
         if not _phrase_before(before, "figure_duration_cues"):
             return "indefinite"  # یک روز مثل بازی با سپاهان: "one day", not a duration
     return None
