@@ -14,13 +14,14 @@ is listed under the title (GUIDE.md). Speaking bodies are not officials.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..evaluate.keys import key
 from .people import (
-    _extend_title,
-    is_stopper,
+    extend_title_over_commas,
     is_word,
     mention_at,
     organization_words,
@@ -28,8 +29,6 @@ from .people import (
     titles,
 )
 from .speakers import Person, name_suffix_matches, titles_match
-
-MAX_APPOSITION_SEGMENT = 5  # words of a title continued after a comma («وزیر بهداشت، درمان و آموزش پزشکی»)
 
 
 @Language.factory("khabar_officials")
@@ -66,22 +65,6 @@ def organization_of(title: str | None) -> str | None:
     return f"{rule} {rest}"
 
 
-def _extend_apposition_title(tokens: list[Token], i: int, end: int) -> int:
-    """A title after a name and a comma, continued over «، درمان و آموزش پزشکی،»."""
-    j = _extend_title(tokens, i, end, lambda _: False)
-    while j < end and tokens[j].text == "،":
-        k = j + 1
-        while k < end and k - j <= MAX_APPOSITION_SEGMENT and is_word(tokens[k]) and (
-            not is_stopper(tokens[k]) or key(tokens[k].text) == "و"
-        ):
-            k += 1
-        if k < end and tokens[k].text == "،" and k > j + 1 and key(tokens[j + 1].text) != "و":
-            j = k
-        else:
-            break
-    return j
-
-
 def _occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
     """Token ranges where ``name`` is written (spelling-blind)."""
     target = key(name)
@@ -95,14 +78,14 @@ def _occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
     return found
 
 
-def titles_beside_names(doc: Doc, names: list[str]) -> dict[str, str]:
+def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool] = lambda _: False) -> dict[str, str]:
     """Name -> the title written beside it: before («مدیرکل Y علیرضا وارثی»، «وزیر خارجه
     آمریکا مایک پومپئو») or after («X، مدیرکل Y»، «مسعود رضاییان مدیرعامل باشگاه فولاد»)."""
     tokens = list(doc)
     result: dict[str, str] = {}
     i = 0
     while i < len(doc):
-        m = mention_at(doc, i, len(doc)) if is_word(tokens[i]) else None
+        m = mention_at(doc, i, len(doc), is_cue) if is_word(tokens[i]) else None
         if m is not None and m.kind == "title" and m.name and m.title:
             result.setdefault(m.name, m.title)
             i = m.end
@@ -114,7 +97,7 @@ def titles_beside_names(doc: Doc, names: list[str]) -> dict[str, str]:
             while j < len(doc) and tokens[j].text in {"»", "،"}:
                 j += 1
             if j < len(doc) and titles().match(tokens, j):
-                t_end = _extend_apposition_title(tokens, j, len(doc))
+                t_end = extend_title_over_commas(tokens, j, len(doc), is_cue)
                 result.setdefault(name, doc[j:t_end].text.strip(" ،"))
                 break
     return result

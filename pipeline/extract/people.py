@@ -24,7 +24,8 @@ from ..lexicons import load_list, load_table
 
 REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطلاعیه", "نامه", "اعلامیه"))
 MAX_NAME_WORDS = 4  # first name + up to three more words
-MAX_TITLE_WORDS = 10
+MAX_TITLE_WORDS = 12
+MAX_COMMA_SEGMENT = 5  # words of a title continued after a comma
 
 
 @dataclass(slots=True)
@@ -116,6 +117,11 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def places() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("places"))
+
+
+@cache
 def last_names() -> frozenset[str]:
     return frozenset(key(w) for w in load_list("last_names"))
 
@@ -163,6 +169,11 @@ def is_stopper(token: Token) -> bool:
     return not is_word(token) or key(token.text) in stoppers() or token.like_num
 
 
+def words_text_tokens(tokens: list[Token], start: int, end: int) -> str:
+    """The words of ``tokens[start:end]`` joined by spaces (for lexicon lookups)."""
+    return " ".join(t.text for t in tokens[start:end])
+
+
 def words_text(doc: Doc, start: int, end: int) -> str:
     """The text of tokens ``start:end`` as written in the document."""
     return doc[start:end].text if end > start else ""
@@ -208,21 +219,57 @@ def name_at(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]
 def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
     """End of a title phrase whose office word starts at ``i``.
 
-    «نماینده مردم شوش در مجلس شورای اسلامی» keeps its «در مجلس ...».
+    It ends after a place («مدیرکل بهزیستی استان قزوین»), keeps «در مجلس ...»
+    («نماینده مردم شوش در مجلس شورای اسلامی») and «این» before a body («سرمربی سابق
+    این تیم»), and stops at a stopper, a cue, a pronoun or a name.
     """
     j = i + max(1, titles().match(tokens, i))
+    if title_organizations().get(key(words_text_tokens(tokens, i, j))) == "-":
+        # a complete office («رئیس‌جمهوری»، «امام جمعه»): at most the place or country it serves
+        if j < end and not is_stopper(tokens[j]) and not is_cue(j) and (
+            key(tokens[j].text) in places() or key(tokens[j].text) not in common_words()
+        ):
+            j += 1
+        return j
     while j < end and j - i < MAX_TITLE_WORDS:
         t = tokens[j]
         k = key(t.text)
-        if k == "در" and j + 1 < end and key(tokens[j + 1].text) == "مجلس":
+        nxt = tokens[j + 1] if j + 1 < end else None
+        if k == "در" and nxt is not None and key(nxt.text) == "مجلس":
             j += 1
             continue
-        if is_cue(j) or key(t.text) in pronouns() or name_at(tokens, j, end, is_cue) > j or honorifics().match(tokens, j):
+        if is_cue(j) or k in pronouns() or name_at(tokens, j, end, is_cue) > j:
             break
-        if is_stopper(t) and not (k == "و" and j + 1 < end and not is_stopper(tokens[j + 1])
-                                  and not is_cue(j + 1)):
+        if honorifics().match(tokens, j) and name_at(tokens, j + honorifics().match(tokens, j), end, is_cue) > j:
+            break
+        joins = nxt is not None and not is_stopper(nxt) and not is_cue(j + 1) and (
+            key(nxt.text) in common_words() or titles().match(tokens, j + 1) > 0 or not k == "و")
+        if k == "این" and nxt is not None and organization_words().match(tokens, j + 1):
+            j += 1
+            continue
+        if is_stopper(t) and not ((k == "و" or t.like_num) and joins):
             break
         j += 1
+        if k in places() and not (nxt is not None and key(nxt.text) == "در"):
+            break
+    while j > i + 1 and key(tokens[j - 1].text) == "و":
+        j -= 1
+    return j
+
+
+def extend_title_over_commas(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
+    """A title continued over short comma segments: «وزیر بهداشت، درمان و آموزش پزشکی، ...»."""
+    j = _extend_title(tokens, i, end, is_cue)
+    while j < end and tokens[j].text == "،":
+        k = j + 1
+        while k < end and k - j <= MAX_COMMA_SEGMENT and is_word(tokens[k]) and not is_cue(k) and (
+            not is_stopper(tokens[k]) or key(tokens[k].text) == "و"
+        ):
+            k += 1
+        if k < end and tokens[k].text == "،" and k > j + 1 and key(tokens[j + 1].text) != "و":
+            j = k
+        else:
+            break
     return j
 
 
@@ -260,7 +307,7 @@ def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_c
     if i >= end:
         return None
     if titles().match(tokens, i):
-        j = _extend_title(tokens, i, end, is_cue)
+        j = extend_title_over_commas(tokens, i, end, is_cue)
         title = words_text(doc, i, j)
         n = j
         while n < end and honorifics().match(tokens, n):

@@ -40,6 +40,7 @@ from .people import (
     mention_at,
     org_at,
     organization_words,
+    pronouns,
     subject_mention,
 )
 from .speakers import People, Resolver
@@ -210,7 +211,7 @@ class QuoteFinder:
         if cue.frame == "clause":
             return self.clause_quote(cue, nxt, sent, subject)
         if cue.frame == "according":
-            return self.according_quote(cue, sent)
+            return self.according_quote(cue, sent, subject)
         if subject is None:
             return None
         if cue.frame == "report":
@@ -285,8 +286,13 @@ class QuoteFinder:
             return None
         return FoundQuote(cue.end, end, "indirect", cue.text, subject)
 
-    def according_quote(self, cue: Cue, sent: Span) -> FoundQuote | None:
-        """«به گفته X، ...»: X speaks the rest of the sentence."""
+    def according_quote(self, cue: Cue, sent: Span, subject: Mention | None) -> FoundQuote | None:
+        """«به گفته X، ...»: X speaks the rest of the sentence; «به قول خودش ...»: the subject does."""
+        if cue.end < sent.end and key(self.tokens[cue.end].text) in pronouns():
+            end = self._trim_end(cue.end + 1, sent.end)
+            if subject is None or end <= cue.end + 1:
+                return None
+            return FoundQuote(cue.end + 1, end, "indirect", self.doc[cue.start : cue.end + 1].text, subject)
         comma = next((i for i in range(cue.end, sent.end) if self.tokens[i].text == "،"), None)
         if comma is None:
             return None
@@ -390,7 +396,7 @@ def fuller_names(doc: Doc, names: list[str]) -> list[str]:
     return found
 
 
-def apposition_titles(doc: Doc, names: list[str]) -> dict[str, str]:
+def apposition_titles(doc: Doc, names: list[str], is_cue) -> dict[str, str]:
     """Titles the article gives a name right beside it: «X، مدیرکل Y»، «مدیرکل Y X»، «X مدیرکل Y».
 
     Filled by the officials component (see officials.py); quotes use it to link a title
@@ -398,7 +404,7 @@ def apposition_titles(doc: Doc, names: list[str]) -> dict[str, str]:
     """
     from .officials import titles_beside_names
 
-    return titles_beside_names(doc, names)
+    return titles_beside_names(doc, names, is_cue)
 
 
 def find_quotes(doc: Doc) -> Doc:
@@ -409,7 +415,7 @@ def find_quotes(doc: Doc) -> Doc:
               and q.mention.name]
     names = list(dict.fromkeys(finder.names + spoken + fuller_names(doc, spoken)))
     bodies, author = bodies_and_report_author(doc, finder.is_cue)
-    people = People(names, apposition_titles(doc, names), bodies, author)
+    people = People(names, apposition_titles(doc, names, finder.is_cue), bodies, author)
     resolver = Resolver(people)
     spans: list[Span] = []
     mentions = [q.mention for q in found]

@@ -54,9 +54,21 @@ def name_suffix_matches(full: str, short: str) -> bool:
 
 
 def titles_match(a: str, b: str) -> bool:
-    """One title is the other or begins it: «وزیر بهداشت» ~ «وزیر بهداشت، درمان و آموزش پزشکی»."""
+    """One title is the other or begins it: «وزیر بهداشت» ~ «وزیر بهداشت، درمان و آموزش پزشکی»;
+    «سرپرست این فدراسیون» ~ «سرپرست فدراسیون فوتبال» (what comes before «این»).
+
+    >>> titles_match("سرپرست این فدراسیون", "سرپرست فدراسیون فوتبال")
+    True
+    """
+    a, b = _before_this(a), _before_this(b)
     ka, kb = key(a), key(b)
     return bool(ka) and bool(kb) and (ka.startswith(kb) or kb.startswith(ka))
+
+
+def _before_this(title: str) -> str:
+    """«سرپرست این فدراسیون» -> «سرپرست»: the part a demonstrative does not point back from."""
+    words = title.split()
+    return " ".join(words[: words.index("این")]) if "این" in words[1:] else title
 
 
 class People:
@@ -128,6 +140,7 @@ class Resolver:
     def _person_titled(self, title: str, upcoming: list[Mention | None]) -> Person:
         for p in self.persons:
             if any(titles_match(title, t) for t in p.titles):
+                p.titles.append(title)
                 return p
         named = self.people.name_for_title(title)
         if named:
