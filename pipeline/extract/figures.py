@@ -32,6 +32,7 @@ KINDS = ("money", "percent", "count", "measure", "other")
 ITEM = re.compile(r"[^\W\d_]+(?:[\u200c\u00a0]+[^\W\d_]+)*|\d+(?:[.,٫٬/:]\d+)*|[^\s\u200c]|\n")
 SUFFIXES = ("ای", "ی", "ه", "است")  # تومانی، ساله، نفراست (keys carry no ZWNJ)
 RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–", "_")
+CLAUSE_ENDS = ("،", "؛", ".", ",", ";", ":", "!", "؟")
 LIST_BREAKS = ("؛", ";", ".", ":", "\n")
 YEAR_RANGES = ((1300, 1500), (1900, 2100))
 MAX_QUANTITY_WORDS = 3
@@ -105,7 +106,7 @@ def _units() -> dict[str, tuple[str | None, str]]:
     return {_key(row["form"]): (row["unit"] or None, row["kind"]) for row in load_table("figure_units")}
 
 
-def _words_after(text: str, pos: int, limit: int = 8) -> list[Word]:
+def _words_after(text: str, pos: int, limit: int = 14) -> list[Word]:
     """Items after ``pos`` on the same line.
 
     >>> [w.text for w in _words_after("۱۱۰ هزار مددجو و خانواده‌ها", 8)]
@@ -208,7 +209,7 @@ def _is_date_word(word: Word) -> bool:
 
 
 def _tan_means_persons(rest: list[Word]) -> bool:
-    """After ``N تن``: از or a person word within five words means persons.
+    """After ``N تن``: از, or a person word before the clause ends, means persons.
 
     >>> _tan_means_persons([Word(0, 2, "از")]), _tan_means_persons([Word(0, 3, "کود")])
     (True, False)
@@ -216,7 +217,12 @@ def _tan_means_persons(rest: list[Word]) -> bool:
     if rest and rest[0].key == "از":
         return True
     cues = _key_set("figure_person_cues")
-    return any(w.key in cues for w in rest[:5])
+    for word in rest:
+        if word.text in CLAUSE_ENDS:
+            return False
+        if word.key in cues:
+            return True
+    return False
 
 
 def _is_year(number: NumberMatch) -> bool:
