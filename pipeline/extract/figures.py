@@ -330,6 +330,10 @@ def _candidates(text: str) -> list[Candidate]:
         before = _words_before(text, number.start)
         cand.excluded = _exclusion(text, cand, before)
         _classify(text, cand)
+        if cand.excluded == "designator" and cand.kind in ("money", "percent", "measure"):
+            cand.excluded = None  # هر یک کیلومتر ۱۰ میلیارد تومان: the unit wins
+        if before and before[0].key in _key_set("figure_distributives") and cand.kind in ("count", None):
+            cand.excluded = cand.excluded or "distributive"  # هر دو تیم
         cand.qualifier = _qualifier(text, before)
         if cand.excluded is None:
             cand.excluded = _restricted_word_excluded(text, cand, before)
