@@ -332,8 +332,9 @@ def _candidates(text: str) -> list[Candidate]:
         _classify(text, cand)
         if cand.excluded == "designator" and cand.kind in ("money", "percent", "measure"):
             cand.excluded = None  # هر یک کیلومتر ۱۰ میلیارد تومان: the unit wins
-        if before and before[0].key in _key_set("figure_distributives") and cand.kind in ("count", None):
-            cand.excluded = cand.excluded or "distributive"  # هر دو تیم
+        if (before and before[0].key in _key_set("figure_distributives") and not number.is_digits
+                and cand.kind in ("count", None)):
+            cand.excluded = cand.excluded or "distributive"  # هر دو تیم (به ازای هر ۱۵ دانش‌آموز counts)
         cand.qualifier = _qualifier(text, before)
         if cand.excluded is None:
             cand.excluded = _restricted_word_excluded(text, cand, before)
