@@ -22,7 +22,12 @@ The result is idempotent: ``normalize(normalize(x)) == normalize(x)``.
 from __future__ import annotations
 
 from .boilerplate import ArticleLayout, split_article
-from .characters import normalize_letters, normalize_line_breaks, normalize_marks_and_spaces
+from .characters import (
+    normalize_letters,
+    normalize_line_breaks,
+    normalize_marks_and_spaces,
+    tidy_spaces,
+)
 from .offsets import TrackedText
 from .protect import find_opaque, find_protected
 from .spacing import normalize_spacing
@@ -51,6 +56,7 @@ def normalize_tracked(raw: str, base: int = 0, *, digits: str | None = None) -> 
     t = clean_zwnj(t)
     t = normalize_spacing(t)
     t = restore_zwnj(t)
+    t = tidy_spaces(t)  # a dropped mark may leave two spaces side by side
     return t.with_protected(())
 
 

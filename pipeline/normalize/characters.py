@@ -54,6 +54,7 @@ _SPACE_CHARS = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 SPACE_RUN = re.compile(f"[{_SPACE_CHARS}]{{2,}}|[\t\u2000-\u200a\u205f\u3000]")
 LONE_NO_BREAK = re.compile("[\u00a0\u202f]")
 LINE_EDGE_SPACES = re.compile("(?m)^ +| +$")
+DOUBLE_SPACE = re.compile(" {2,}")
 LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5"
 _WORD_INSIDE = re.compile(f"[{LETTER}]")
 
@@ -135,6 +136,16 @@ def normalize_marks_and_spaces(t: TrackedText, keep_no_break: bool = False) -> T
     """
     t = t.sub(INVISIBLE, "")
     t = _squeeze_spaces(t, keep_no_break)
+    return t.sub(LINE_EDGE_SPACES, "")
+
+
+def tidy_spaces(t: TrackedText) -> TrackedText:
+    """Last pass: one space where later rules left two, none at a line's edges.
+
+    >>> tidy_spaces(TrackedText.from_raw("شدند \\nو  در")).text
+    'شدند\\nو در'
+    """
+    t = t.sub(DOUBLE_SPACE, " ")
     return t.sub(LINE_EDGE_SPACES, "")
 
 

@@ -33,8 +33,10 @@ class Lexicon:
     seen_forms: frozenset[str]
     conjugations: frozenset[str]
     bare_stems: frozenset[str]  # a present stem alone follows می only in نمی‌توان، می‌توان
+    past_stems: frozenset[str]  # شد، کرد: شده، شدن are verbal, not the end of a compound
     stopwords: frozenset[str]  # function words (lexicons/zwnj_function_words.txt)
     compounds: dict[tuple[str, str], str]  # ("بین", "المللی") -> "بین‌المللی"
+    compound_pairs: frozenset[tuple[str, str]]
     joined_compounds: dict[str, str]  # "بینالمللی" -> "بین‌المللی"
 
     def is_word(self, word: str) -> bool:
@@ -83,10 +85,11 @@ def conjugate(past: str, present: str) -> set[str]:
     return forms
 
 
-def _read_verbs() -> tuple[frozenset[str], frozenset[str]]:
-    """Conjugated forms, and present stems of three letters or more (نمی‌توان)."""
+def _read_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Conjugated forms, present stems of three letters or more (نمی‌توان), past stems."""
     forms: set[str] = set()
     stems: set[str] = set()
+    pasts: set[str] = set()
     text = _data("hazm_verbs.dat").read_text(encoding="utf-8")
     for line in text.splitlines():
         if "#" not in line or " " in line.strip():
@@ -95,8 +98,10 @@ def _read_verbs() -> tuple[frozenset[str], frozenset[str]]:
         forms |= conjugate(past, present)
         if len(present) >= 3:
             stems.add(present)
+        if past:
+            pasts.add(past)
     forms.discard("")
-    return frozenset(forms), frozenset(stems)
+    return frozenset(forms), frozenset(stems), frozenset(pasts)
 
 
 @cache
@@ -125,7 +130,8 @@ def load_lexicon() -> Lexicon:
         if len(parts) == 2:
             compounds[(parts[0], parts[1])] = word
         key = word.replace(ZWNJ, "")
-        if key not in words:
+        if key not in seen:  # پیشگیری، لیلی: a joined spelling in use is left alone
             joined[key] = word
-    conjugations, bare_stems = _read_verbs()
-    return Lexicon(words, frozenset(seen), conjugations, bare_stems, stopwords, compounds, joined)
+    conjugations, bare_stems, past_stems = _read_verbs()
+    return Lexicon(words, frozenset(seen), conjugations, bare_stems, past_stems, stopwords, compounds,
+                   frozenset(compounds), joined)

@@ -28,10 +28,14 @@ PROTECTED = re.compile("|".join([_URL, _EMAIL, _HANDLE, _HASHTAG, _LATIN, _NUMBE
 # a number or Latin word: digit conversion may still touch the digits of the former
 OPAQUE = re.compile("|".join([_URL, _EMAIL, _HANDLE, _HASHTAG, _LATIN]))
 _TRAILING = ".,;:!?)]}'\"،؛؟"
+# every protected span holds one of these; most Persian paragraphs hold none
+CANDIDATE = re.compile(r"[A-Za-z@#]|\d[.,/:٫٬\-]\d")
 
 
 def _spans(regex: re.Pattern, text: str, base: int) -> list[Interval]:
     spans: list[Interval] = []
+    if CANDIDATE.search(text) is None:
+        return spans
     for m in regex.finditer(text):
         a, b = m.span()
         token = m.group(0)

@@ -33,12 +33,12 @@ PLURAL_PRONOUNS = ("آن", "این")
 MI_PREFIXES = ("نمی", "می")
 PARTICIPLE_SCORE = 1_000_000  # a past participle (شده، کرده) is as good as a frequent word
 MAX_ROUNDS = 3
+BOUND_PART_FREQUENCY = 100  # a compound's second part rarer than this is a bound form (سازی)
 
 WORD = f"[{LETTER}]+(?:\u200c[{LETTER}]+)*"
 WORD_RE = re.compile(WORD)
 _EDGE = f"(?<![{LETTER}\u200c])"
-PAIR_RE = re.compile(f"{_EDGE}({WORD})([ \u00a0])(?=({WORD}))")
-WORD_AT = re.compile(WORD)
+_WORD_CHAR = re.compile(f"[{LETTER}\u200c]")
 STRAY_ZWNJ = re.compile(
     f"\u200c{{2,}}|(?<![{LETTER}])\u200c|\u200c(?![{LETTER}])|(?<=[{NON_JOINING}])\u200c"
 )
@@ -112,7 +112,7 @@ def _mi_verb(word: str) -> str | None:
 def _stem_score(stem: str, kind: str) -> int:
     """How sure we are that ``stem`` + a ``kind`` suffix is right (0: not at all)."""
     lex = load_lexicon()
-    if len(stem) < 2 or stem[-1] == ZWNJ or stem[-1] in NON_JOINING:
+    if len(stem) < 2 or stem[-1] == ZWNJ:
         return 0
     if kind == "plural":
         if lex.is_word(stem):
@@ -125,8 +125,36 @@ def _stem_score(stem: str, kind: str) -> int:
     if kind == "copula" and stem.endswith("ه"):
         if lex.is_word(stem):
             return lex.frequency(stem) + 1
-        return PARTICIPLE_SCORE if stem[:-1] in lex.conjugations else 0
+        return PARTICIPLE_SCORE if stem[:-1] in lex.past_stems else 0
     return 0
+
+
+def _suffix_split(word: str) -> tuple[str, str] | None:
+    """The one reading of ``word`` as stem + suffix the lexicon supports, if there is one.
+
+    Two readings that need different spellings (خانهای: خان‌های or خانه‌ای) mean
+    we cannot tell: None. So does a reading after a non-joining letter
+    (روزهای: روز+های), which needs no ZWNJ at all.
+
+    >>> _suffix_split("صندوقهای"), _suffix_split("روزهای")
+    (('صندوق', 'های'), None)
+    """
+    lex = load_lexicon()
+    readings: list[tuple[str, str]] = []
+    for suffix, kind in _suffixes_longest_first():
+        if kind == "ezafe" or not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        if kind == "comparative":
+            if suffix != "تر" and lex.is_word(stem + "تر"):
+                return None  # بهترین، بیشترین: lexicalized
+            if lex.seen(word) and not lex.seen(stem + ZWNJ + suffix):
+                return None  # فیلتر is no comparative of فیل
+        if _stem_score(stem, kind):
+            readings.append((stem, suffix))
+    if len(readings) != 1 or readings[0][0][-1] in NON_JOINING:
+        return None
+    return readings[0]
 
 
 @lru_cache(maxsize=300_000)
@@ -146,19 +174,10 @@ def fix_word(word: str) -> str:
         return verb
     if _lexical(word):
         return word
-    best, best_score = None, 0
-    for suffix, kind in _suffixes_longest_first():
-        if kind == "ezafe" or not word.endswith(suffix):
-            continue
-        stem = word[: -len(suffix)]
-        if kind == "comparative" and suffix != "تر" and lex.is_word(stem + "تر"):
-            return word  # بهترین، بیشترین: lexicalized
-        score = _stem_score(stem, kind)
-        if score > best_score:
-            best, best_score = (stem, suffix), score
-    if best is None:
+    split = _suffix_split(word)
+    if split is None:
         return word
-    stem, suffix = best
+    stem, suffix = split
     return fix_word(stem) + ZWNJ + suffix
 
 
@@ -183,40 +202,80 @@ def join_pair(left: str, sep: str, right: str) -> str:
     elif kind in ("copula", "ezafe"):
         if left.endswith("ه") and len(left) > 1 and not stop:  # not که، چه، به، نه
             return ZWNJ
-    compound = lex.compounds.get((left, right))
-    if compound and not (stop and right in lex.stopwords):
+    if (left, right) in lex.compounds and _compound_parts(left, right):
         return _joiner(left)
-    if sep == "\u00a0" and lex.seen(left + ZWNJ + right):
+    if sep == "\u00a0" and lex.seen(left + ZWNJ + right) and _may_join(left, right):
         return _joiner(left)
     return sep
+
+
+def _relevant_pairs(words: list[str], text: str) -> set[tuple[str, str]]:
+    """Word pairs (adjacent in ``words``) that some join rule may apply to."""
+    lex = load_lexicon()
+    kinds = suffix_kinds()
+    pairs = set(zip(words, words[1:], strict=False))
+    relevant = pairs & lex.compound_pairs
+    relevant.update(p for p in pairs if p[1] in kinds or p[0] in MI_PREFIXES)
+    if "\u00a0" in text:
+        relevant.update(p for p in pairs if lex.seen(p[0] + ZWNJ + p[1]))
+    return relevant
+
+
+def _is_edge(text: str, i: int) -> bool:
+    """No letter or ZWNJ at ``text[i]`` (a word cannot go on there)."""
+    return i < 0 or i >= len(text) or _WORD_CHAR.match(text, i) is None
+
+
+def _occurrences(text: str, needle: str) -> list[int]:
+    """Start of every occurrence of ``needle`` as whole words."""
+    found = []
+    i = text.find(needle)
+    while i >= 0:
+        if _is_edge(text, i - 1) and _is_edge(text, i + len(needle)):
+            found.append(i)
+        i = text.find(needle, i + 1)
+    return found
+
+
+def _compound_parts(left: str, right: str) -> bool:
+    """Can ``left right``, written apart, be a lexical compound? Only when ``right`` is a
+    bound part (گذاری، زایی، المللی، سازی: no word of its own, or a rare one), so two
+    words that also stand alone stay apart (خلیج فارس، هلال احمر، رئیس جمهور); never with
+    a function word (به طور) or a participle or infinitive (انجام شده، جهانی شدن)."""
+    lex = load_lexicon()
+    if not _may_join("", right):  # a function word on the left is fine: بین‌المللی
+        return False
+    return not lex.is_word(right) or 0 < lex.frequency(right) < BOUND_PART_FREQUENCY
+
+
+def _may_join(left: str, right: str) -> bool:
+    """Neither word a function word, ``right`` no verb form (شده، نشده، شدن، شد)."""
+    lex = load_lexicon()
+    if left in lex.stopwords or right in lex.stopwords:
+        return False
+    verb = right[1:] if right.startswith("ن") else right
+    return not (verb in lex.past_stems or (verb[-1:] in ("ه", "ن") and verb[:-1] in lex.past_stems))
 
 
 def _restore_once(t: TrackedText) -> TrackedText:
     """One round: fix written-together words and the separators between word pairs."""
     text = t.text
-    fixes = {w: f for w in set(WORD_RE.findall(text)) if (f := fix_word(w)) != w}
-    joins = {p: s for p in set(PAIR_RE.findall(text)) if (s := join_pair(*p)) != p[1]}
-    if not fixes and not joins:
+    words = WORD_RE.findall(text)
+    edits: list[tuple[int, int, str]] = []
+    for word in set(words):
+        fixed = fix_word(word)
+        if fixed != word:
+            edits.extend((i, i + len(word), fixed) for i in _occurrences(text, word))
+    for left, right in _relevant_pairs(words, text):
+        for sep in " \u00a0":
+            new_sep = join_pair(left, sep, right)
+            if new_sep != sep:
+                at = len(left)
+                edits.extend((i + at, i + at + 1, new_sep) for i in _occurrences(text, left + sep + right))
+    if not edits:
         return t
-    alternatives = [
-        re.escape(left + sep) + f"(?={re.escape(right)}(?![{LETTER}\u200c]))"
-        for left, sep, right in sorted(joins, key=lambda p: -len(p[0]))
-    ]
-    alternatives += [
-        re.escape(w) + f"(?![{LETTER}\u200c])" for w in sorted(fixes, key=len, reverse=True)
-    ]
-    sites = re.compile(f"{_EDGE}(?:{'|'.join(alternatives)})")
-
-    def repl(m: re.Match) -> str:
-        found = m.group(0)
-        if found[-1] in " \u00a0":
-            left, sep = found[:-1], found[-1]
-            right = WORD_AT.match(m.string, m.end())
-            new_sep = joins.get((left, sep, right.group(0)), sep) if right else sep
-            return fixes.get(left, left) + new_sep
-        return fixes.get(found, found)
-
-    return t.sub(sites, repl)
+    edits.sort()
+    return t.replace_spans(edits)
 
 
 def restore_zwnj(t: TrackedText) -> TrackedText:
