@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -30,65 +29,72 @@ def _fail(message: str) -> None:
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Directories, .txt, .jsonl[.gz], .csv files, or - for JSONL on stdin.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Records file (.jsonl or .jsonl.gz).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="A .jsonl[.gz] file, or a directory for records/, errors.jsonl, manifest.json (and parquet/).")],
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: every core).")] = None,
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a local cluster).")] = None,
+    shard_size: Annotated[int, typer.Option(help="Articles per shard (the unit of work and of resume).")] = 2000,
+    resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Skip shards a killed run already committed.")] = True,
+    format: Annotated[str, typer.Option("--format", help="jsonl, or parquet (adds flat tables; needs a directory output).")] = "jsonl",
     text_col: Annotated[str, typer.Option(help="Text field of JSONL/CSV rows.")] = "text",
     id_col: Annotated[str, typer.Option(help="Id field of JSONL/CSV rows.")] = "id",
     max_chars: Annotated[int, typer.Option(help="Longer articles get an error record instead of being processed.")] = 1_000_000,
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
-    """Process a corpus into one JSON record per article.
+    """Process a corpus into one JSON record per article (sharded, resumable).
 
     Examples:
 
         khabar run corpus/samples -o out/records.jsonl
 
-        khabar run news.jsonl.gz --jobs 2 -o out/news.jsonl.gz
+        khabar run news.jsonl.gz --jobs 2 -o out/news/ --format parquet
 
         khabar run articles.csv --text-col body --id-col url -o out/records.jsonl
 
         cat rows.jsonl | khabar run - -o out/records.jsonl
-    """
-    from tqdm import tqdm
 
-    from .batch import run_local
-    from .readers import ReadOptions, read_inputs
-    from .writers import write_jsonl
+        khabar run archive/ -o out/archive/ --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    from .batch import BatchOptions, run_batch
+    from .batch.store import OutputStore
+    from .readers import ReadOptions
 
     missing = [i for i in inputs if i != "-" and not Path(i).exists()]
     if missing:
         _fail(f"input not found: {', '.join(missing)}")
-    started = time.perf_counter()
-    articles = read_inputs(inputs, ReadOptions(text_col=text_col, id_col=id_col, max_bytes=4 * max_chars))
-    records = run_local(articles, jobs=jobs, model=model, max_chars=max_chars)
-    summary = RunSummary()
-    for record in tqdm(write_jsonl(records, output), unit=" articles", disable=quiet or None, file=sys.stderr):
-        summary.add(record)
+    if format not in ("jsonl", "parquet"):
+        _fail("--format is jsonl or parquet")
+    if format == "parquet" and OutputStore(output).single_file:
+        _fail("--format parquet writes a dataset: give a directory as -o")
+    options = BatchOptions(
+        jobs=jobs, engine=engine, scheduler=scheduler, shard_size=shard_size, resume=resume, model=model,
+        max_chars=max_chars, read=ReadOptions(text_col=text_col, id_col=id_col, max_bytes=4 * max_chars),
+        parquet=format == "parquet", progress=not quiet,
+    )
+    summary = run_batch(inputs, output, options)
     if not quiet:
-        typer.echo(summary.text(output, time.perf_counter() - started), err=True)
+        typer.echo(summary.text(output), err=True)
 
 
-class RunSummary:
-    """Counts printed at the end of ``khabar run``."""
+@app.command()
+def stats(
+    output: Annotated[Path, typer.Argument(help="What khabar run wrote: a records .jsonl[.gz] file or its output directory.")],
+    top: Annotated[int, typer.Option(help="Rows per table.")] = 10,
+) -> None:
+    """Top organizations, most-quoted officials and figure counts of a run's output.
 
-    def __init__(self) -> None:
-        self.articles = self.failed = 0
-        self.counts = dict.fromkeys(("organizations", "figures", "quotes", "officials"), 0)
+    Examples:
 
-    def add(self, record) -> None:
-        self.articles += 1
-        self.failed += bool(record.errors)
-        for name in self.counts:
-            self.counts[name] += len(getattr(record, name))
+        khabar stats out/records.jsonl
 
-    def text(self, output: Path, seconds: float) -> str:
-        rate = self.articles / seconds if seconds else 0.0
-        found = ", ".join(f"{n} {name}" for name, n in self.counts.items())
-        return (
-            f"{self.articles} articles -> {output} ({self.failed} with errors) in {seconds:.1f}s, "
-            f"{rate:.1f} articles/s\nfound: {found}"
-        )
+        khabar stats out/news/ --top 20
+    """
+    from .stats import output_stats
+
+    if not output.exists():
+        _fail(f"not found: {output}")
+    typer.echo(output_stats(output, top))
 
 
 def _read_one(file: str) -> str:
@@ -126,7 +132,7 @@ def extract(
     if format == "json":
         sys.stdout.write(record_json(record, indent=True).decode() + "\n")
     else:
-        from .tables import print_record
+        from .display import print_record
 
         print_record(record)
 

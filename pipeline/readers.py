@@ -137,3 +137,21 @@ def read_inputs(inputs: Iterable[str | Path], options: ReadOptions | None = None
         if not path.exists():
             raise FileNotFoundError(f"input not found: {path}")
         yield from read_path(path, options)
+
+
+def _count_path(path: Path, options: ReadOptions) -> int:
+    if path.is_dir():
+        return sum(_count_path(p, options) for p in path.rglob("*") if p.is_file() and _kind(p))
+    kind = _kind(path)
+    if kind == "jsonl":
+        with _open_text(path) as f:
+            return sum(1 for line in f if line.strip())
+    if kind == "csv":
+        return sum(1 for _ in read_csv(path, options))
+    return 1
+
+
+def count_articles(inputs: Iterable[str | Path], options: ReadOptions | None = None) -> int:
+    """How many articles ``read_inputs`` will yield (files only: stdin cannot be counted)."""
+    options = options or ReadOptions()
+    return sum(_count_path(Path(item), options) for item in inputs if str(item) != "-")

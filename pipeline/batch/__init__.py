@@ -1,5 +1,5 @@
-"""Batch engines: run a Pipeline over many articles on every core."""
+"""Batch runs at archive scale: sharded, disk to disk, resumable; local processes or Dask."""
 
-from .local import run_local
+from .run import BatchOptions, RunSummary, run_batch
 
-__all__ = ["run_local"]
+__all__ = ["BatchOptions", "RunSummary", "run_batch"]

@@ -1,62 +1,117 @@
-"""The local engine: worker processes, each loading the pipeline once.
+"""The local engine: worker processes on this machine, each loading the pipeline once.
 
-spaCy's advice (explosion/spaCy#4652): never pickle ``nlp``; load it inside
-each worker and send it plain data. Chunks go out in order and come back in
-order; at most ``2 * jobs`` chunks are in flight, so memory stays flat.
+At most ``2 * jobs`` shards are in flight, so memory stays flat. A worker that
+dies (killed, out of memory, crashed) breaks the pool: the pool is rebuilt and
+the shards that were in flight are retried; a shard that fails ``MAX_ATTEMPTS``
+times gets error records, so nothing is lost and nothing hangs.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
-from pathlib import Path
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
-from ..core import Pipeline, RawArticle
-from ..records import Article
+from . import worker
+from .shards import Shard
+from .store import OutputStore
+from .worker import ShardResult, fail_shard, process_shard
 
-_worker_pipeline: Pipeline | None = None
-
-
-def _init_worker(model: str | None, max_chars: int) -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline(model=model, max_chars=max_chars)
-
-
-def _process_chunk(chunk: list[RawArticle]) -> list[Article]:
-    assert _worker_pipeline is not None, "worker not initialized"
-    return list(_worker_pipeline.pipe(chunk))
+MAX_ATTEMPTS = 3
 
 
 def default_jobs() -> int:
+    """Every core this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def run_local(
-    articles: Iterable[RawArticle],
-    *,
-    jobs: int | None = None,
-    model: str | Path | None = None,
-    max_chars: int,
-    chunk_size: int = 32,
-    pipeline: Pipeline | None = None,
-) -> Iterator[Article]:
-    """Records in input order, computed by ``jobs`` processes (1: in this process)."""
-    jobs = jobs or default_jobs()
-    if jobs == 1:
-        yield from (pipeline or Pipeline(model=model, max_chars=max_chars)).pipe(articles)
-        return
-    iterator = iter(articles)
-    context = multiprocessing.get_context("spawn")  # a clean interpreter per worker, no forked threads
-    initargs = (str(model) if model else None, max_chars)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
-        pending: deque = deque()
-        while True:
-            while len(pending) < 2 * jobs and (chunk := list(islice(iterator, chunk_size))):
-                pending.append(pool.submit(_process_chunk, chunk))
-            if not pending:
-                break
-            yield from pending.popleft().result()
+def _init_worker(model: str | None, max_chars: int, queue) -> None:
+    worker.pipeline_for(model, max_chars)  # load once, before the first shard
+    worker.set_progress(queue.put)
+
+
+class LocalEngine:
+    """Runs shards in this process (``jobs=1``) or in a pool of ``jobs`` processes."""
+
+    def __init__(self, jobs: int | None, model: str | None, max_chars: int):
+        self.jobs = jobs or default_jobs()
+        self.model = model
+        self.max_chars = max_chars
+
+    def run(self, shards: Iterable[Shard], store: OutputStore, progress: Callable[[int], None]) -> Iterator[ShardResult]:
+        if self.jobs == 1:
+            worker.set_progress(progress)
+            try:
+                for shard in shards:
+                    yield process_shard(shard, store, self.model, self.max_chars)
+            finally:
+                worker.set_progress(None)
+            return
+        context = multiprocessing.get_context("spawn")  # clean interpreters: no forked threads
+        queue = context.SimpleQueue()
+        drain = threading.Thread(target=_drain, args=(queue, progress), daemon=True)
+        drain.start()
+        try:
+            yield from self._run_pool(iter(shards), store, context, queue)
+        finally:
+            queue.put(None)
+            drain.join(timeout=5)
+
+    def _new_pool(self, context, queue) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=_init_worker, initargs=(self.model, self.max_chars, queue)
+        )
+
+    def _run_pool(self, shards: Iterator[Shard], store: OutputStore, context, queue) -> Iterator[ShardResult]:
+        attempts: dict[str, int] = {}
+        retry: list[Shard] = []
+        in_flight: dict[Future, Shard] = {}
+        pool = self._new_pool(context, queue)
+        try:
+            while True:
+                while len(in_flight) < 2 * self.jobs:
+                    shard = retry.pop(0) if retry else next(shards, None)
+                    if shard is None:
+                        break
+                    in_flight[pool.submit(process_shard, shard, store, self.model, self.max_chars)] = shard
+                if not in_flight:
+                    return
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    shard = in_flight.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        retry.append(shard)
+                if broken:
+                    retry.extend(in_flight.values())
+                    in_flight.clear()
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._new_pool(context, queue)
+                    retry, failed = _count_attempts(retry, attempts)
+                    for shard in failed:
+                        yield fail_shard(shard, store, f"worker process died {MAX_ATTEMPTS} times on this shard")
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _count_attempts(shards: list[Shard], attempts: dict[str, int]) -> tuple[list[Shard], list[Shard]]:
+    """Split shards into those to retry and those out of attempts; say so on stderr."""
+    again, failed = [], []
+    for shard in shards:
+        attempts[shard.id] = attempts.get(shard.id, 0) + 1
+        (failed if attempts[shard.id] >= MAX_ATTEMPTS else again).append(shard)
+        print(f"khabar: a worker died; shard {shard.index} attempt {attempts[shard.id]} of {MAX_ATTEMPTS} failed",
+              file=sys.stderr)
+    return sorted(again, key=lambda s: s.index), failed
+
+
+def _drain(queue, progress: Callable[[int], None]) -> None:
+    while (n := queue.get()) is not None:
+        progress(n)

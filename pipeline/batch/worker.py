@@ -1,0 +1,74 @@
+"""What runs in a worker: load the pipeline once per process, turn a shard into a committed file.
+
+Only plain data crosses process boundaries (a shard's articles in, counts out);
+``nlp`` is never pickled (explosion/spaCy#4652).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..core import Pipeline
+from ..records import Article
+from .shards import Shard
+from .store import OutputStore
+
+SUB_BATCH = 64  # articles per nlp.pipe call and per progress report
+
+_pipelines: dict[tuple, Pipeline] = {}
+_progress: Callable[[int], None] | None = None
+
+
+@dataclass(slots=True)
+class ShardResult:
+    index: int
+    id: str
+    articles: int = 0
+    failed: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def pipeline_for(model: str | None, max_chars: int) -> Pipeline:
+    """The worker's pipeline, loaded on first use."""
+    key = (model, max_chars)
+    if key not in _pipelines:
+        _pipelines[key] = Pipeline(model=model, max_chars=max_chars)
+    return _pipelines[key]
+
+
+def set_progress(report: Callable[[int], None] | None) -> None:
+    global _progress
+    _progress = report
+
+
+def summarize(shard: Shard, records: list[Article]) -> ShardResult:
+    result = ShardResult(shard.index, shard.id, len(records))
+    for record in records:
+        result.failed += bool(record.errors)
+        for name in ("organizations", "figures", "quotes", "officials"):
+            result.counts[name] = result.counts.get(name, 0) + len(getattr(record, name))
+    return result
+
+
+def process_shard(shard: Shard, store: OutputStore, model: str | None, max_chars: int) -> ShardResult:
+    """Analyze a shard and commit its records; returns only counts."""
+    pipeline = pipeline_for(model, max_chars)
+    records: list[Article] = []
+    for record in pipeline.pipe(shard.articles, batch_size=SUB_BATCH):
+        records.append(record)
+        if _progress and len(records) % SUB_BATCH == 0:
+            _progress(SUB_BATCH)
+    if _progress and len(records) % SUB_BATCH:
+        _progress(len(records) % SUB_BATCH)
+    store.commit(shard.id, records)
+    return summarize(shard, records)
+
+
+def fail_shard(shard: Shard, store: OutputStore, reason: str) -> ShardResult:
+    """Commit an error record for every article of a shard that could not be processed."""
+    records = [Article.failed(a.id, *a.errors, reason) for a in shard.articles]
+    store.commit(shard.id, records)
+    if _progress:
+        _progress(len(records))
+    return summarize(shard, records)

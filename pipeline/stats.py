@@ -1,0 +1,63 @@
+"""``khabar stats``: what a run found, aggregated by DuckDB straight from the JSONL records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+COLUMNS = {
+    "id": "VARCHAR",
+    "errors": "VARCHAR[]",
+    "organizations": "STRUCT(name VARCHAR, mentions STRUCT(text VARCHAR)[])[]",
+    "figures": "STRUCT(kind VARCHAR, unit VARCHAR, value DOUBLE)[]",
+    "quotes": "STRUCT(speaker VARCHAR, kind VARCHAR)[]",
+    "officials": "STRUCT(name VARCHAR, title VARCHAR, organization VARCHAR, quotes BIGINT)[]",
+}
+
+QUERIES = {
+    "articles": "SELECT count(*) AS articles, count(*) FILTER (WHERE len(errors) > 0) AS with_errors FROM records",
+    "top organizations": """
+        SELECT o.name, count(DISTINCT id) AS articles, sum(len(o.mentions)) AS mentions
+        FROM (SELECT id, unnest(organizations) AS o FROM records)
+        GROUP BY o.name ORDER BY articles DESC, mentions DESC, o.name LIMIT {top}""",
+    "most-quoted officials": """
+        SELECT p.name, any_value(p.title) FILTER (WHERE p.title IS NOT NULL) AS title,
+               sum(p.quotes) AS quotes, count(DISTINCT id) AS articles
+        FROM (SELECT id, unnest(officials) AS p FROM records)
+        GROUP BY p.name ORDER BY quotes DESC, articles DESC, p.name LIMIT {top}""",
+    "figures by kind": """
+        SELECT f.kind, count(*) AS figures, count(DISTINCT id) AS articles
+        FROM (SELECT id, unnest(figures) AS f FROM records)
+        GROUP BY f.kind ORDER BY figures DESC""",
+    "quotes by kind": """
+        SELECT q.kind, count(*) AS quotes, count(q.speaker) AS attributed
+        FROM (SELECT id, unnest(quotes) AS q FROM records)
+        GROUP BY q.kind ORDER BY quotes DESC""",
+}
+
+
+def record_files(output: Path) -> list[str]:
+    """The JSONL record files of a run's output (a file, or OUT/records/*.jsonl)."""
+    if output.is_dir():
+        return [str(p) for p in sorted((output / "records").glob("*.jsonl"))]
+    return [str(output)]
+
+
+def _format(title: str, relation: duckdb.DuckDBPyRelation) -> str:
+    columns = relation.columns
+    rows = [["" if v is None else f"{v:g}" if isinstance(v, float) else str(v) for v in row] for row in relation.fetchall()]
+    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
+    lines = [title, "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(lines)
+
+
+def output_stats(output: Path, top: int = 10) -> str:
+    """Printable tables of the run written to ``output``."""
+    files = record_files(output)
+    if not files:
+        raise FileNotFoundError(f"no records under {output}")
+    con = duckdb.connect()
+    con.read_json(files, columns=COLUMNS, format="newline_delimited").create_view("records")
+    return "\n\n".join(_format(title, con.sql(query.format(top=top))) for title, query in QUERIES.items())
