@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: Python >= 3.12 not found (pyenv install 3.12.1)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test,parquet]"
+	$(PY) -m pip install -q -e ".[test]"
 	touch $@
 
 run: install
