@@ -84,7 +84,7 @@ def _is_false_cue(tokens: list[Token], i: int, n: int, frame: str) -> bool:
     ):  # a bare participle is a cue in «خوانده و گفته بود»، not in «خواسته سیاوش اکبرپور»
         return True
     before = key(tokens[i - 1].text) if i else ""
-    return frame not in {"clause", "according"} and before in {"به", "با", "از", "این", "آن"}
+    return frame not in {"clause", "according"} and before in {"به", "با", "از"}
 
 
 def find_cues(doc: Doc) -> list[Cue]:

@@ -191,7 +191,9 @@ def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -
         return False
     if organization_words().match(tokens, j) or honorifics().match(tokens, j):
         return False
-    return k in last_names() or k in first_names() or k not in common_words()
+    if k in last_names() or k in first_names():
+        return True
+    return k not in places() and k not in common_words()
 
 
 def _extend_name(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
@@ -250,7 +252,7 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if is_stopper(t) and not ((k == "و" or t.like_num) and joins):
             break
         j += 1
-        if k in places() and not (nxt is not None and key(nxt.text) == "در"):
+        if k in places() and not (nxt is not None and (key(nxt.text) == "در" or organization_words().match(tokens, j))):
             break
     while j > i + 1 and key(tokens[j - 1].text) == "و":
         j -= 1

@@ -141,7 +141,7 @@ class QuoteFinder:
         cues = [c for c in self.cues if sent.start <= c.start < sent.end]
         if not cues:
             return []
-        first = next((c for c in cues if c.frame != "according"), None)
+        first = next((c for c in cues if c.frame != "according"), cues[0])
         sentence_subject = self.subject(sent.start, first.start) if first is not None else None
         quotes: list[FoundQuote] = []
         clause_start = sentence_subject.end if sentence_subject else sent.start
@@ -286,13 +286,24 @@ class QuoteFinder:
             return None
         return FoundQuote(cue.end, end, "indirect", cue.text, subject)
 
+    def _reflexive(self, i: int, end: int) -> int:
+        """Tokens of «خودش»/«وی» at ``i`` (the tokenizer may write «خود» «ش»), else 0."""
+        if i >= end:
+            return 0
+        k = key(self.tokens[i].text)
+        if k == "خود" and i + 1 < end and key(self.tokens[i + 1].text) in {"ش", "شان"}:
+            return 2
+        return 1 if k in pronouns() else 0
+
     def according_quote(self, cue: Cue, sent: Span, subject: Mention | None) -> FoundQuote | None:
         """«به گفته X، ...»: X speaks the rest of the sentence; «به قول خودش ...»: the subject does."""
-        if cue.end < sent.end and key(self.tokens[cue.end].text) in pronouns():
-            end = self._trim_end(cue.end + 1, sent.end)
-            if subject is None or end <= cue.end + 1:
+        own = self._reflexive(cue.end, sent.end)
+        if own:
+            start = cue.end + own
+            end = self._trim_end(start, sent.end)
+            if subject is None or end <= start:
                 return None
-            return FoundQuote(cue.end + 1, end, "indirect", self.doc[cue.start : cue.end + 1].text, subject)
+            return FoundQuote(start, end, "indirect", self.doc[cue.start : start].text, subject)
         comma = next((i for i in range(cue.end, sent.end) if self.tokens[i].text == "،"), None)
         if comma is None:
             return None
