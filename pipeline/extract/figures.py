@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicons import load_list, load_table
-from .numbers import NumberMatch, find_numbers, fold
+from .numbers import NumberMatch, denominators, find_numbers, fold, parse_number
 
 KINDS = ("money", "percent", "count", "measure", "other")
 # one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
@@ -208,6 +208,18 @@ def _is_date_word(word: Word) -> bool:
     return key in dates or (key.endswith("ماه") and key[:-3] in dates)
 
 
+def _is_ordinal_word(word: Word) -> bool:
+    """An ordinal that ends a number written in words: سومین، یکمین، بیستمین.
+
+    >>> _is_ordinal_word(Word(0, 5, "سومین")), _is_ordinal_word(Word(0, 4, "زمین"))
+    (True, False)
+    """
+    key = word.key
+    if not key.endswith("مین"):
+        return False
+    return parse_number(key[:-3]) is not None or key[:-2] in denominators()
+
+
 def _tan_means_persons(rest: list[Word]) -> bool:
     """After ``N تن``: از, or a person word before the clause ends, means persons.
 
@@ -254,6 +266,8 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
     glued_word = re.match(r"\u200c?[^\W\d_]", glued_after) and number.atoms[-1].role != "digits"
     if glued_word and find_unit(after) is None:
         return "compound"  # سه‌شنبه، میلیون‌ها، ده‌ها، میلیونر (بیست‌ساله، هزارتومان are figures)
+    if after and _is_ordinal_word(after[0]):
+        return "ordinal"  # چهارصد و هشتاد سومین جلسه
     if re.match(r"[+×*]", glued_after) or (before and before[0].text in "+×*" and before[0].end == number.start):
         return "name"  # گروه ۵+۱
     if number.is_digits and "-" in text[max(0, number.start - 1) : number.end + 1] and number.text.startswith(("0", "۰")):

@@ -80,6 +80,11 @@ def _word_table() -> dict[str, tuple[Fraction, str]]:
     }
 
 
+def denominators() -> frozenset[str]:
+    """Ordinal forms that serve as fraction denominators (سوم، چهارم ...)."""
+    return frozenset(word for word, (_, role) in _word_table().items() if role == "denominator")
+
+
 def fold(text: str) -> str:
     """Same-length folding: ي→ی، ك→ک، every digit to ASCII.
 
