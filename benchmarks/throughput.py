@@ -1,0 +1,130 @@
+"""Batch throughput and memory on ../shared/corpora/news-raw, every engine side by side in one run.
+
+    .venv/bin/python benchmarks/throughput.py                 # all 6,827 articles
+    .venv/bin/python benchmarks/throughput.py --articles 1000 --runs local-1,local-2
+
+For each run it prints articles/s and the peak RSS of each worker process
+(sampled every 0.2 s), then the scaling ratio (jobs=2 / jobs=1), Dask against
+local, and the whole pipeline's cost against the NER model's forward pass alone
+on the same normalized texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWS = ROOT.parent / "shared" / "corpora" / "news-raw"
+RUNS = {
+    "local-1": ["--engine", "local", "--jobs", "1"],
+    "local-2": ["--engine", "local", "--jobs", "2"],
+    "dask-1": ["--engine", "dask", "--jobs", "1"],
+    "dask-2": ["--engine", "dask", "--jobs", "2"],
+}
+
+
+def write_corpus(path: Path, limit: int | None) -> int:
+    """news-raw (Hamshahri, then Fars) as one JSONL file of id + text."""
+    rows = (
+        orjson.loads(line)
+        for name in ("hamshahri.jsonl.gz", "farsnews.jsonl.gz")
+        for line in gzip.open(NEWS / name, "rb")
+    )
+    n = 0
+    with open(path, "wb") as out:
+        for row in itertools.islice(rows, limit):
+            out.write(orjson.dumps({"id": row["id"], "text": row["text"]}) + b"\n")
+            n += 1
+    return n
+
+
+def run_measured(args: list[str]) -> dict:
+    """Run a command; peak RSS per descendant process (MB) and wall time."""
+    started = time.perf_counter()
+    proc = psutil.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks: dict[int, tuple[str, float]] = {}
+    while proc.poll() is None:
+        try:
+            for child in proc.children(recursive=True):
+                try:
+                    rss = child.memory_info().rss / 2**20
+                    label = " ".join(child.cmdline())[-60:]
+                except psutil.Error:
+                    continue
+                if rss > peaks.get(child.pid, ("", 0))[1]:
+                    peaks[child.pid] = (label, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    seconds = time.perf_counter() - started
+    stderr = proc.stderr.read().decode()
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(args)} failed:\n{stderr}")
+    workers = [rss for label, rss in peaks.values() if "spawn_main" in label or "distributed" in label or "dask" in label]
+    return {"seconds": seconds, "worker_peak_mb": sorted(workers, reverse=True)[:4], "stderr": stderr}
+
+
+def ner_alone(corpus: Path) -> float:
+    """Seconds for the NER model's forward pass alone on the normalized bodies."""
+    code = f"""
+import time, orjson, spacy
+from pipeline.nlp import DEFAULT_MODEL, tokenizer  # registers the tokenizer
+from pipeline.normalize import normalize_tracked, split_article
+rows = [orjson.loads(l) for l in open({str(corpus)!r}, 'rb')]
+texts = []
+for r in rows:
+    layout = split_article(r['text'])
+    texts.append(normalize_tracked(r['text'][layout.body_start:layout.body_end]).text)
+nlp = spacy.load(DEFAULT_MODEL, exclude=[n for n in ('khabar_sentences',)])
+nlp.max_length = 10**7
+t = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=64):
+    pass
+print(time.perf_counter() - t)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=None, help="first N articles (default: all)")
+    parser.add_argument("--runs", default=",".join(RUNS), help="comma-separated: " + ", ".join(RUNS))
+    parser.add_argument("--shard-size", type=int, default=500)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "news.jsonl"
+        n = write_corpus(corpus, args.articles)
+        print(f"{n} articles from {NEWS}")
+        results = {}
+        for name in args.runs.split(","):
+            command = [sys.executable, "-m", "pipeline", "run", str(corpus), "-o", str(Path(tmp) / f"{name}.jsonl"),
+                       "--no-resume", "--shard-size", str(args.shard_size), *RUNS[name]]
+            result = run_measured(command)
+            results[name] = result
+            peaks = ", ".join(f"{mb:.0f}" for mb in result["worker_peak_mb"])
+            print(f"{name:8} {n / result['seconds']:8.2f} articles/s  {result['seconds']:8.1f} s  worker peak RSS MB: {peaks}")
+        if "local-1" in results and "local-2" in results:
+            print(f"scaling local jobs=2 / jobs=1: {results['local-1']['seconds'] / results['local-2']['seconds']:.2f}x")
+        for jobs in ("1", "2"):
+            if f"local-{jobs}" in results and f"dask-{jobs}" in results:
+                ratio = results[f"dask-{jobs}"]["seconds"] / results[f"local-{jobs}"]["seconds"]
+                print(f"dask / local time at jobs={jobs}: {ratio:.2f}")
+        if "local-1" in results:
+            ner = ner_alone(corpus)
+            print(f"NER forward pass alone: {n / ner:.2f} articles/s; "
+                  f"whole pipeline (local-1, incl. start-up) / NER alone: {results['local-1']['seconds'] / ner:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
