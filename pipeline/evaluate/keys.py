@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و"})
 _DROP = re.compile("[\u064B-\u065F\u0670\u0640]")
@@ -20,10 +21,14 @@ def _ascii_digit(ch: str) -> str:
     return str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch
 
 
-def key(s: str | None) -> str:
-    """Letters and ASCII digits of ``s`` after the FORMAT.md unification."""
-    if not s:
-        return ""
+@lru_cache(maxsize=200_000)
+def _key(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).translate(_LETTERS)
     s = _DROP.sub("", s)
     return "".join(_ascii_digit(ch) for ch in s if ch.isalpha() or ch.isdigit())
+
+
+def key(s: str | None) -> str:
+    """Letters and ASCII digits of ``s`` after the FORMAT.md unification (cached: extractors
+    compare the same names many times)."""
+    return _key(s) if s else ""
