@@ -240,6 +240,11 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if k == "در" and nxt is not None and key(nxt.text) == "مجلس":
             j += 1
             continue
+        if k in places():
+            j += 1
+            if nxt is not None and (key(nxt.text) == "در" or organization_words().match(tokens, j)):
+                continue
+            break
         if is_cue(j) or k in pronouns() or name_at(tokens, j, end, is_cue) > j:
             break
         if honorifics().match(tokens, j) and name_at(tokens, j + honorifics().match(tokens, j), end, is_cue) > j:
@@ -247,13 +252,11 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         joins = nxt is not None and not is_stopper(nxt) and not is_cue(j + 1) and (
             key(nxt.text) in common_words() or titles().match(tokens, j + 1) > 0 or not k == "و")
         if k == "این" and nxt is not None and organization_words().match(tokens, j + 1):
-            j += 1
-            continue
+            j += 1 + organization_words().match(tokens, j + 1)  # «سرمربی سابق این تیم»: it ends there
+            break
         if is_stopper(t) and not ((k == "و" or t.like_num) and joins):
             break
         j += 1
-        if k in places() and not (nxt is not None and (key(nxt.text) == "در" or organization_words().match(tokens, j))):
-            break
     while j > i + 1 and key(tokens[j - 1].text) == "و":
         j -= 1
     return j
@@ -266,7 +269,7 @@ def extend_title_over_commas(tokens: list[Token], i: int, end: int, is_cue: Call
         k = j + 1
         while k < end and k - j <= MAX_COMMA_SEGMENT and is_word(tokens[k]) and not is_cue(k) and (
             not is_stopper(tokens[k]) or key(tokens[k].text) == "و"
-        ):
+        ) and not titles().match(tokens, k) and name_at(tokens, k, end, is_cue) == k:
             k += 1
         if k < end and tokens[k].text == "،" and k > j + 1 and key(tokens[j + 1].text) != "و":
             j = k

@@ -220,7 +220,8 @@ class QuoteFinder:
             end = self._trim_end(after, sent.end)
             return FoundQuote(after, end, "indirect", cue.text, subject) if end > after else None
         if cue.frame == "announce":
-            az = next((i for i in range(clause_start, cue.start) if key(self.tokens[i].text) == "از"), None)
+            az = next((i for i in range(clause_start, cue.start) if key(self.tokens[i].text) == "از"
+                       and key(self.tokens[i + 1].text) != "جمله"), None)
             if az is None or az + 1 >= cue.start:
                 return None
             return FoundQuote(az + 1, cue.start, "indirect", cue.text, subject)
@@ -382,7 +383,7 @@ def bodies_and_report_author(doc: Doc, is_cue) -> tuple[list[str], str | None]:
         if m is None:
             continue
         bodies.append(m.name or m.text)
-        if author is None and key(t.text) in REPORT_NOUNS:
+        if author is None and key(t.text) in REPORT_NOUNS and not is_agency(m.name or ""):
             author = m.name
     return list(dict.fromkeys(bodies)), author
 

@@ -47,10 +47,16 @@ def name_suffix_matches(full: str, short: str) -> bool:
     True
     >>> name_suffix_matches("علیرضا وارثی", "رضا وارثی")
     False
+    >>> name_suffix_matches("ربیع فلاح‌جلودار", "فلاح")
+    True
     """
     words = full.split()
     target = key(short)
-    return any(key(" ".join(words[j:])) == target for j in range(len(words)))
+    if any(key(" ".join(words[j:])) == target for j in range(len(words))):
+        return True
+    # «فلاح» for «ربیع فلاح‌جلودار»، «صفایی» for «غلامعلی صفایی بوشهری»: the first part of a compound surname
+    surname = " ".join(words[1:]).replace("\u200c", " ").split()
+    return len(surname) >= 2 and len(short.split()) == 1 and key(surname[0]) == target
 
 
 def titles_match(a: str, b: str) -> bool:
