@@ -41,6 +41,7 @@ def test_lead_credits_name_the_agency():
     assert lead_credits(["به گزارش ایرنا از دوشنبه حدود سه میلیون نفر رای دادند."]) == {"agency": "ایرنا"}
     assert lead_credits(['به گزارش "ورزش سه"، ایوب کلانتری گفت: ...']) == {"agency": "ورزش سه"}
     assert lead_credits(["ایلنا: وزیر بهداشت گفت: ..."]) == {"agency": "ایلنا"}
+    assert lead_credits(["خبرگزاری فارس: یک استاد دانشگاه مصر گفت: ..."]) == {"agency": "فارس"}
     assert lead_credits(["همشهری ورزشی- کیومرث هاشمی از انتخاب سرمربی خبر داد."]) == {"agency": "همشهری ورزشی"}
     assert lead_credits(["گروه اقتصادی: یکی از وظایف دولت ..."]) == {"desk": "گروه اقتصادی"}
     assert lead_credits(["سید راضی نوری امروز در گفت‌وگو با خبرنگار فارس در شوش گفت: ..."]) == {"agency": "فارس"}
