@@ -324,9 +324,14 @@ def _classify(text: str, cand: Candidate) -> None:
 
 
 def _restricted_word_excluded(text: str, cand: Candidate, before: list[Word]) -> str | None:
-    """یک، نه and صفر alone are figures only before a unit; یک روز needs a duration cue (طی یک روز)."""
+    """یک، نه، صفر and نیم alone are figures only before a unit; یک روز needs a duration cue."""
     number = cand.number
-    if len(number.atoms) != 1 or number.atoms[0].role != "unit" or number.value not in (0, 1, 9):
+    if len(number.atoms) != 1:
+        return None
+    atom = number.atoms[0]
+    if atom.role == "half" and not cand.explicit_unit:
+        return "not a number"  # نیم نگاه
+    if atom.role != "unit" or number.value not in (0, 1, 9):
         return None
     if not cand.explicit_unit:
         return "article" if number.value == 1 else "not a number"  # نه تنها، به صفر رساندن
