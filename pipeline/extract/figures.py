@@ -32,6 +32,8 @@ KINDS = ("money", "percent", "count", "measure", "other")
 ITEM = re.compile(r"[^\W\d_]+(?:[\u200c\u00a0]+[^\W\d_]+)*|\d+(?:[.,٫٬/:]\d+)*|[^\s\u200c]|\n")
 SUFFIXES = ("ای", "ی", "ه", "است")  # تومانی، ساله، نفراست (keys carry no ZWNJ)
 RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–", "_")
+VERB_PREFIXES = ("می\u200c", "نمی\u200c")  # می‌شود، نمی‌کند: a verb ends the counted noun
+NAME_JOINERS = ("+", "×", "*")
 CLAUSE_ENDS = ("،", "؛", ".", ",", ";", ":", "!", "؟")
 LIST_BREAKS = ("؛", ";", ".", ":", "\n")
 YEAR_RANGES = ((1300, 1500), (1900, 2100))
@@ -131,15 +133,6 @@ def _words_before(text: str, pos: int, limit: int = 4) -> list[Word]:
     return items[::-1][:limit]
 
 
-def _match_phrase(words: list[Word], phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the longest phrase the words start with (0 when none)."""
-    keys = tuple(w.key for w in words)
-    for phrase in phrases:
-        if keys[: len(phrase)] == phrase:
-            return len(phrase)
-    return 0
-
-
 def find_unit(words: list[Word]) -> Unit | None:
     """The unit at the start of ``words`` (1 to 3 words, suffixes ی/ای/ه/است allowed).
 
@@ -167,8 +160,7 @@ def _is_stop(word: Word) -> bool:
     or a word not in Persian script (28 nov)."""
     if not word.is_word or not "\u0600" <= word.text[0] <= "\u06ff":
         return True
-    key = word.key
-    return key in _key_set("figure_stopwords") or key.startswith(("می", "نمی")) and len(key) > 4
+    return word.key in _key_set("figure_stopwords") or word.text.startswith(VERB_PREFIXES)
 
 
 def _phrase_text(text: str, words: list[Word]) -> str | None:
@@ -257,6 +249,13 @@ def _inside_fixed_phrase(text: str, number: NumberMatch) -> bool:
     return False
 
 
+def _naming_words(before: list[Word], number: NumberMatch) -> list[Word]:
+    """The words before a number, skipping a comma glued to it (دهه،40 reads as دهه 40)."""
+    if before and before[0].text in ("،", ",") and before[0].end == number.start:
+        return before[1:]
+    return before
+
+
 def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
     """Why the number cannot be a figure, judged from its own form and the words before."""
     number, after = cand.number, cand.after
@@ -268,11 +267,9 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
         return "compound"  # سه‌شنبه، میلیون‌ها، ده‌ها، میلیونر (بیست‌ساله، هزارتومان are figures)
     if after and _is_ordinal_word(after[0]):
         return "ordinal"  # چهارصد و هشتاد سومین جلسه
-    if re.match(r"[+×*]", glued_after) or (before and before[0].text in "+×*" and before[0].end == number.start):
+    if glued_after[:1] in NAME_JOINERS or (before and before[0].text in NAME_JOINERS and before[0].end == number.start):
         return "name"  # گروه ۵+۱
-    if number.is_digits and "-" in text[max(0, number.start - 1) : number.end + 1] and number.text.startswith(("0", "۰")):
-        return "code"
-    nearest = [w for w in before if w.text not in "،,"][:2] if before and before[0].end == number.start else before
+    nearest = _naming_words(before, number)
     if nearest and nearest[0].key in _key_set("figure_designators"):
         return "designator"
     if nearest and _is_date_word(nearest[0]):
