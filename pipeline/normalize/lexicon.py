@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,6 +22,8 @@ from importlib import resources
 from ..lexicons import load_list
 
 ZWNJ = "\u200c"
+NON_JOINING = "ءآأؤإادذرزژو"  # letters that never join the next one
+NON_JOINING_ZWNJ = re.compile(f"(?<=[{NON_JOINING}])\u200c+")
 PERSON_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
 
@@ -35,7 +38,7 @@ class Lexicon:
     bare_stems: frozenset[str]  # a present stem alone follows می only in نمی‌توان، می‌توان
     past_stems: frozenset[str]  # شد، کرد: شده، شدن are verbal, not the end of a compound
     stopwords: frozenset[str]  # function words (lexicons/zwnj_function_words.txt)
-    compounds: dict[tuple[str, str], str]  # ("بین", "المللی") -> "بین‌المللی"
+    compounds: dict[tuple[str, str], str]  # ("بین", "المللی") -> "بین‌المللی" (any words.dat entry)
     compound_pairs: frozenset[tuple[str, str]]
     joined_compounds: dict[str, str]  # "بینالمللی" -> "بین‌المللی"
 
@@ -56,6 +59,15 @@ class Lexicon:
         """``has_pos("مهم", "AJ")`` is True."""
         entry = self.words.get(word)
         return entry is not None and pos in entry[1]
+
+
+def canonical_zwnj(word: str) -> str:
+    """``word`` without the ZWNJs that follow a non-joining letter (they change nothing).
+
+    >>> canonical_zwnj("صد\u200cدر\u200cصد"), canonical_zwnj("کشور\u200cها")
+    ('صددرصد', 'کشورها')
+    """
+    return NON_JOINING_ZWNJ.sub("", word) if ZWNJ in word else word
 
 
 def _data(name: str):
@@ -121,15 +133,16 @@ def load_lexicon() -> Lexicon:
     stopwords = frozenset(load_list("zwnj_function_words"))
     compounds: dict[tuple[str, str], str] = {}
     joined: dict[str, str] = {}
-    for word in words:
-        if ZWNJ not in word:
+    for entry in seen:
+        if ZWNJ not in entry:
             continue
-        parts = word.split(ZWNJ)
-        if not all(parts) or all(p in stopwords for p in parts):
-            continue  # این‌که، آن‌که: two function words, both spellings are usual
+        word = canonical_zwnj(entry)
+        key = word.replace(ZWNJ, "")
+        parts = entry.split(ZWNJ)
+        if word == key or not all(parts) or all(p in stopwords for p in parts):
+            continue  # صد‌در‌صد: no ZWNJ needed; این‌که: two function words
         if len(parts) == 2:
             compounds[(parts[0], parts[1])] = word
-        key = word.replace(ZWNJ, "")
         if key not in seen:  # پیشگیری، لیلی: a joined spelling in use is left alone
             joined[key] = word
     conjugations, bare_stems, past_stems = _read_verbs()

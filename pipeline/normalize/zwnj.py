@@ -24,10 +24,9 @@ from functools import cache, lru_cache
 
 from ..lexicons import load_table
 from .characters import LETTER
-from .lexicon import ZWNJ, load_lexicon
+from .lexicon import NON_JOINING, ZWNJ, load_lexicon
 from .offsets import TrackedText
 
-NON_JOINING = "ءآأؤإادذرزژو"
 # the pronouns آن/این are stopwords yet take the plural: آن‌ها، این‌ها
 PLURAL_PRONOUNS = ("آن", "این")
 MI_PREFIXES = ("نمی", "می")
@@ -243,8 +242,10 @@ def _compound_parts(left: str, right: str) -> bool:
     words that also stand alone stay apart (خلیج فارس، هلال احمر، رئیس جمهور); never with
     a function word (به طور) or a participle or infinitive (انجام شده، جهانی شدن)."""
     lex = load_lexicon()
-    if not _may_join("", right):  # a function word on the left is fine: بین‌المللی
+    if not _may_join("", right):
         return False
+    if left in lex.stopwords and not lex.is_word(left + ZWNJ + right):
+        return False  # بین‌المللی is a lexicon word; به درستی stays two
     return not lex.is_word(right) or 0 < lex.frequency(right) < BOUND_PART_FREQUENCY
 
 
