@@ -399,18 +399,18 @@ def _range_scale(left: NumberMatch, right: NumberMatch) -> int:
     """The scale a range's first number borrows from the second: ۱۵ تا ۲۰ هزار -> 1000.
 
     >>> from .numbers import find_numbers as f
-    >>> _range_scale(f("۱۵")[0], f("۲۰ هزار")[0]), _range_scale(f("۲")[0], f("سه")[0])
+    >>> _range_scale(f("۱۵")[0], f("۲۰ هزار")[0]), _range_scale(f("۵۰۰")[0], f("۲ هزار")[0])
     (1000, 1)
     """
     if any(a.role == "scale" for a in left.atoms):
         return 1
-    scale = 1
+    scale, leading = 1, 0
     atoms = list(right.atoms)
     while atoms and atoms[0].role != "scale":
-        atoms.pop(0)
+        leading += atoms.pop(0).value
     while atoms and atoms[0].role == "scale":
         scale *= int(atoms.pop(0).value)
-    return scale
+    return scale if left.value <= leading else 1  # بین ۵۰۰ تا ۲ هزار نفر: 500, not 500000
 
 
 def _mark_list_markers(text: str, cands: list[Candidate]) -> None:
