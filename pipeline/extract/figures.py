@@ -31,6 +31,7 @@ KINDS = ("money", "percent", "count", "measure", "other")
 # one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
 ITEM = re.compile(r"[^\W\d_]+(?:[\u200c\u00a0]+[^\W\d_]+)*|\d+(?:[.,٫٬/:]\d+)*|[^\s\u200c]|\n")
 SUFFIXES = ("ای", "ی", "ه", "است")  # تومانی، ساله، نفراست (keys carry no ZWNJ)
+EXPLICIT_RANGES = ("تا", "الی")
 RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–", "_")
 VERB_PREFIXES = ("می\u200c", "نمی\u200c")  # می‌شود، نمی‌کند: a verb ends the counted noun
 NAME_JOINERS = ("+", "×", "*")
@@ -213,14 +214,20 @@ def _is_ordinal_word(word: Word) -> bool:
 
 
 def _tan_means_persons(rest: list[Word]) -> bool:
-    """After ``N تن``: از, or a person word before the clause ends, means persons.
+    """After ``N تن``: از or a person word next (سه تن از نمایندگان، ۲۰۰ تن کشته) means
+    persons; a material noun next (یک تن مواد، ۶۰۰ هزار تن کود) means tonnes; otherwise
+    a person word before the clause ends decides (۲۰۰ تن در شهرهای عراق ... کشته شدند).
 
     >>> _tan_means_persons([Word(0, 2, "از")]), _tan_means_persons([Word(0, 3, "کود")])
     (True, False)
     """
-    if rest and rest[0].key == "از":
-        return True
     cues = _key_set("figure_person_cues")
+    if rest and (rest[0].key == "از" or rest[0].key in cues):
+        return True
+    if rest and not _is_stop(rest[0]):
+        return False
+    if len(rest) > 1 and rest[0].key == "و" and rest[1].text[:1].isdigit():
+        return False  # یک تن و ۵۰۴ کیلوگرم
     for word in rest:
         if word.text in CLAUSE_ENDS:
             return False
@@ -380,6 +387,8 @@ def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
             left.excluded = right.excluded = "score"  # ۲ بر صفر: a match result
     for left, right in zip(cands[-2::-1], cands[:0:-1], strict=False):
         link = _between(text, left, right)
+        if link not in EXPLICIT_RANGES and left.number.is_digits != right.number.is_digits:
+            continue  # پژو ۴۰۵، یک تن: a list joins numbers written alike (دو، سه ضدحمله)
         if left.kind is None and right.kind is not None and link in RANGE_LINKS and not right.excluded:
             left.kind, left.unit, left.quantity = right.kind, right.unit, right.quantity
             scaled = left.number.value * _range_scale(left.number, right.number)
@@ -387,12 +396,22 @@ def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
             if left.excluded in ("article", "not a number"):
                 left.excluded = None
     _mark_list_markers(text, cands)
+    _count_after_count(text, cands)
     money = None
     for cand in cands:
         if cand.kind == "money" and not cand.excluded:
             money = cand
         elif cand.kind is None and money and any(a.role == "scale" and a.value >= 10**6 for a in cand.number.atoms):
             cand.kind, cand.unit, cand.quantity = "money", money.unit, None
+
+
+def _count_after_count(text: str, cands: list[Candidate]) -> None:
+    """``پنج پرستار و یک پزشک``: یک joined by و to a count is a count, not an article."""
+    for left, right in zip(cands, cands[1:], strict=False):
+        joined = text[left.end : right.number.start].strip(" \t\u200c") in ("و", "،")
+        if joined and left.kind == "count" and not left.excluded and right.excluded == "article":
+            if right.kind == "count":
+                right.excluded = None
 
 
 def _range_scale(left: NumberMatch, right: NumberMatch) -> int:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ..evaluate.keys import key
 from ..lexicons import load_list
+from ..train import gazetteer  # noqa: F401  (registers khabar_gazetteer, a component of the NER model)
 
 
 @dataclass(frozen=True, slots=True)

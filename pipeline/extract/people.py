@@ -179,6 +179,15 @@ def words_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text if end > start else ""
 
 
+VERB_PREFIXES = ("می\u200c", "نمی\u200c")
+VERB_SUFFIXES = ("\u200cاند", "\u200cایم", "\u200cاید", "\u200cام", "\u200cاست")
+
+
+def looks_like_verb(text: str) -> bool:
+    """«باخته‌اند»، «می‌شود»: a conjugated verb, never part of a name."""
+    return text.startswith(VERB_PREFIXES) or text.endswith(VERB_SUFFIXES)
+
+
 def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -> bool:
     """Can ``tokens[j]`` be the next word of a name («وارثی» after «علیرضا»)?
 
@@ -187,7 +196,7 @@ def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -
     """
     t = tokens[j]
     k = key(t.text)
-    if is_stopper(t) or is_cue(j) or titles().match(tokens, j) or k in pronouns():
+    if is_stopper(t) or is_cue(j) or titles().match(tokens, j) or k in pronouns() or looks_like_verb(t.text):
         return False
     if organization_words().match(tokens, j) or honorifics().match(tokens, j):
         return False
@@ -322,6 +331,10 @@ def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_c
             return Mention(start, m, "title", words_text(doc, start, m), name=words_text(doc, n, m), title=title)
         return Mention(start, j, "title", words_text(doc, start, j), title=title)
     j = name_at(tokens, i, end, is_cue)
+    if j == i and i > start and not titles().match(tokens, i):
+        # «سردار ساجدی نیا»: after an honorific, uncommon words are a name
+        while j < end and j - i < 3 and continues_name(tokens, j, is_cue):
+            j += 1
     if j > i:
         return Mention(start, j, "name", words_text(doc, start, j), name=words_text(doc, i, j))
     if start == i:
@@ -411,6 +424,7 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
     return Mention(i, j, "name", text, name=text)
 
 
+SUBJECT_LIMITS = frozenset(key(w) for w in ("را", "که"))
 PREPOSITIONS = frozenset(key(w) for w in ("از", "با", "به", "در", "برای", "درباره", "توسط", "مورد", "نزد", "پیرامون"))
 
 
@@ -441,7 +455,7 @@ def subject_mention(
             depth = max(0, depth - 1)
         prev = key(tokens[i - 1].text) if i > start else ""
         governed = prev in PREPOSITIONS or depth > 0
-        if is_cue(i):
+        if is_cue(i) or key(t.text) in SUBJECT_LIMITS:  # the subject comes before the object and a relative clause
             break
         if not governed and is_word(t):
             m = mention_at(doc, i, end, is_cue)
@@ -451,7 +465,8 @@ def subject_mention(
                 n = known_names(doc, i, end)
                 if n:
                     return Mention(i, i + n, "name", words_text(doc, i, i + n), name=words_text(doc, i, i + n))
-            if i == first:
-                return _guessed_name(doc, i, end, is_cue)
+            guess = _guessed_name(doc, i, end, is_cue) if i == first else None
+            if guess is not None:
+                return guess
         i += 1
     return None

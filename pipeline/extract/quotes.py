@@ -76,7 +76,9 @@ class QuoteFinder:
         self.cues = find_cues(doc)
         self.cue_starts = {c.start: c for c in self.cues}
         self.names = collect_names(doc, self.is_cue)
-        self.line_end = _line_ends(doc)
+        soft = soft_line_breaks(doc)
+        self.line_end = _line_ends(doc, soft)
+        self.sentences = _sentences(doc, soft)
 
     def is_cue(self, i: int) -> bool:
         """Does a speech cue start at token ``i``?"""
@@ -102,7 +104,7 @@ class QuoteFinder:
         """All quotes in text order."""
         found: list[FoundQuote] = []
         taken_until = 0
-        for sent in self.doc.sents:
+        for sent in self.sentences:
             if sent.start < taken_until:
                 continue
             headline = self.headline(sent)
@@ -269,8 +271,8 @@ class QuoteFinder:
 
     def _stop_at_next_attribution(self, start: int, end: int) -> int:
         """Start of the first later sentence (before ``end``) that opens with a speaker and a cue."""
-        for sent in self.doc[start:end].sents:
-            if sent.start <= start:
+        for sent in self.sentences:
+            if sent.start <= start or sent.start >= end:
                 continue
             cues = [c for c in self.cues if sent.start <= c.start < sent.end and c.frame != "according"]
             if cues and self.subject(sent.start, cues[0].start) is not None:
@@ -344,15 +346,55 @@ def _closing_guillemet(tokens: list, start: int, end: int) -> int | None:
     return None
 
 
-def _line_ends(doc: Doc) -> list[int]:
+WRAP_MIN, WRAP_MAX = 50, 110  # line lengths of hard-wrapped newspaper text
+WRAPPED_SHARE = 0.4
+PARAGRAPH_END = (".", "!", "؟", "?", "»", ":", "…", "\"")
+
+
+def soft_line_breaks(doc: Doc) -> set[int]:
+    """Token indices of whitespace whose newline only wraps a line (hard-wrapped text:
+    most lines of similar length that stop mid-sentence); empty for agency copy, where
+    every line is a paragraph.
+
+    >>> from pipeline.nlp import blank
+    >>> line = "وی گفت: این سازمان در حال حاضر تنها منتظر تایید الجزایر برای شرکت در اجلاس"
+    >>> len(soft_line_breaks(blank()("\\n".join([line] * 6)))) > 0
+    True
+    """
+    lines = doc.text.split("\n")
+    long_open = [ln for ln in lines if WRAP_MIN <= len(ln.strip()) <= WRAP_MAX and not ln.strip().endswith(PARAGRAPH_END)]
+    if len(lines) < 5 or len(long_open) < WRAPPED_SHARE * sum(1 for ln in lines if ln.strip()):
+        return set()
+    soft = set()
+    for t in doc:
+        if t.is_space and t.text.count("\n") == 1 and t.i > 0 and t.i + 1 < len(doc):
+            before = doc[t.i - 1].text
+            line_start = doc.text.rfind("\n", 0, t.idx) + 1
+            if not before.endswith(PARAGRAPH_END) and len(doc.text[line_start : t.idx].strip()) >= WRAP_MIN:
+                soft.add(t.i)
+    return soft
+
+
+def _line_ends(doc: Doc, soft: set[int]) -> list[int]:
     """For every token, the index of the first token of the next paragraph (line)."""
     ends = [len(doc)] * (len(doc) + 1)
     nxt = len(doc)
     for t in reversed(doc):
-        if t.is_space and "\n" in t.text:
+        if t.is_space and "\n" in t.text and t.i not in soft:
             nxt = t.i
         ends[t.i] = nxt
     return ends
+
+
+def _sentences(doc: Doc, soft: set[int]) -> list[Span]:
+    """The document's sentences, joined again where only a soft line break split them."""
+    merged: list[Span] = []
+    for sent in doc.sents:
+        if merged and merged[-1][-1].i in soft:
+            merged[-1] = doc[merged[-1].start : sent.end]
+        else:
+            merged.append(sent)
+    return merged
 
 
 def collect_names(doc: Doc, is_cue) -> list[str]:
