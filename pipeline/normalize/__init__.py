@@ -49,15 +49,20 @@ def normalize_tracked(raw: str, base: int = 0, *, digits: str | None = None) -> 
     """
     t = normalize_line_breaks(TrackedText.from_raw(raw, base))
     # letters and digits may change inside numbers (٣ → ۳), never inside a URL or Latin word
-    t = t.with_protected(find_opaque(t.text, base))
+    t = _protect(t, find_opaque(t.text))
     t = normalize_letters(t, digits)
-    t = t.with_protected(find_protected(t.text, base))
+    t = _protect(t, find_protected(t.text))
     t = normalize_marks_and_spaces(t, keep_no_break=True)
     t = clean_zwnj(t)
     t = normalize_spacing(t)
     t = restore_zwnj(t)
     t = tidy_spaces(t)  # a dropped mark may leave two spaces side by side
     return t.with_protected(())
+
+
+def _protect(t: TrackedText, spans: list[tuple[int, int]]) -> TrackedText:
+    """Protect the raw intervals behind ``spans`` (indices into ``t.text``)."""
+    return t.with_protected([t.to_raw(a, b) for a, b in spans])
 
 
 def normalize(raw: str, *, digits: str | None = None) -> str:
