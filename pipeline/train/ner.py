@@ -52,22 +52,40 @@ def create_ner_corpus(
     return read
 
 
-def train_ner(config: Path, output: Path, *, overrides: dict | None = None) -> Path:
+def _vectors_override(config: Path) -> dict:
+    """``paths.vectors`` made absolute (relative to the repository) and built when missing."""
+    vectors = spacy.util.load_config(config).get("paths", {}).get("vectors")
+    if not vectors:
+        return {}
+    path = Path(vectors) if Path(vectors).is_absolute() else REPO / vectors
+    if not path.exists():
+        from .vectors import build_vectors
+
+        build_vectors(path.parent)
+    return {"paths.vectors": str(path)}
+
+
+def train_ner(
+    config: Path, output: Path, *, overrides: dict | None = None, best: bool = True
+) -> Path:
     """Train the pipeline of ``config`` and save its best model (PEYMA dev F1) at ``output``.
 
     ``overrides``: dotted config keys, e.g. ``{"training.max_epochs": 1}``.
-    Returns ``output``, loadable with ``spacy.load`` once ``pipeline`` is imported.
+    ``best=False`` keeps the last model instead (cross-validation, where no dev
+    set may choose among checkpoints). Returns ``output``, loadable with
+    ``spacy.load`` once ``pipeline`` is imported.
     """
     from spacy.cli.train import train as spacy_train
 
     config, output = Path(config), Path(output)
+    overrides = {**_vectors_override(config), **(overrides or {})}
     with tempfile.TemporaryDirectory(prefix="khabar-ner-") as work:
-        spacy_train(config, Path(work), overrides=dict(overrides or {}))
-        best = Path(work) / "model-best"
-        if not best.exists():
-            best = Path(work) / "model-last"
+        spacy_train(config, Path(work), overrides=overrides)
+        chosen = Path(work) / ("model-best" if best else "model-last")
+        if not chosen.exists():
+            chosen = Path(work) / "model-last"
         if output.exists():
             shutil.rmtree(output)
         output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(best, output)
+        shutil.copytree(chosen, output)
     return output
