@@ -274,6 +274,8 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
         return "compound"  # سه‌شنبه، میلیون‌ها، ده‌ها، میلیونر (بیست‌ساله، هزارتومان are figures)
     if after and _is_ordinal_word(after[0]):
         return "ordinal"  # چهارصد و هشتاد سومین جلسه
+    if text[number.start - 1 : number.start] == "/":
+        return "code"  # انتهای پیام/۶۹۰۱۴/ع؛ a table cell /5% (a real ۵ /۶ is read whole)
     if glued_after[:1] in NAME_JOINERS or (before and before[0].text in NAME_JOINERS and before[0].end == number.start):
         return "name"  # گروه ۵+۱
     nearest = _naming_words(before, number)

@@ -33,7 +33,7 @@ FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"} | {
 })
 SPACE = " \t\u00a0\u200c\u200f\u200e"  # what may stand between the parts of one number
 LEXEME = re.compile(
-    rf"(?P<digits>[{DIGIT}]+(?:[.,٫٬/:][{DIGIT}]+|،[{DIGIT}]{{3}}(?![{DIGIT}]))*)"
+    rf"(?P<digits>[{DIGIT}]+(?:(?:[.,٫٬:]| /|/ ?)[{DIGIT}]+|،[{DIGIT}]{{3}}(?![{DIGIT}]))*)"
     rf"|(?P<word>[^\W\d_]+(?:\u200c[^\W\d_]+)*)|(?P<space>[{SPACE}]+)|(?P<other>.)",
     re.DOTALL,
 )
@@ -97,10 +97,10 @@ def fold(text: str) -> str:
 def digits_value(text: str) -> Fraction | None:
     """Value of a digit string, or None for dates, times, codes and ambiguous forms.
 
-    >>> digits_value("۲/۵"), digits_value("1,200"), digits_value("۱۴۰۲/۰۵/۱۲")
-    (Fraction(5, 2), Fraction(1200, 1), None)
+    >>> digits_value("۲/۵"), digits_value("5 /6"), digits_value("1,200"), digits_value("۱۴۰۲/۰۵/۱۲")
+    (Fraction(5, 2), Fraction(28, 5), Fraction(1200, 1), None)
     """
-    s = fold(text).replace("٫", ".").replace("٬", ",").replace("،", ",")
+    s = fold(text).replace("٫", ".").replace("٬", ",").replace("،", ",").replace(" ", "")
     if ":" in s:
         return None  # clock time ۱۰:۳۰
     if len(s) > 1 and s[0] == "0" and s[1].isdigit():

@@ -360,7 +360,7 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
     """A body named at ``i``, also as the author of a report («گزارش سازمان مدیریت ...»).
 
     >>> from pipeline.nlp import blank
-    >>> doc = blank()("گزارش سازمان مدیریت و برنامه‌ریزی حاکیست")
+    >>> doc = blank()("گزارش سازمان مدیریت و برنامه‌ریزی در سال ۸۴")
     >>> org_at(doc, 0, len(doc)).name
     'سازمان مدیریت و برنامه‌ریزی'
     """

@@ -16,8 +16,10 @@ pronoun), ``span._.speaker_mention`` (as written) and ``span._.cue``.
 >>> nlp = blank(); nlp.add_pipe("khabar_sentences")  # doctest: +ELLIPSIS
 <...>
 >>> doc = find_quotes(nlp("علیرضا وارثی گفت: برنامه‌ها ادامه دارد.\\nوی با بیان اینکه بودجه کم است، افزود: کار می‌کنیم."))
->>> [(q.label_, q._.speaker, q._.cue, q.text) for q in doc.spans["quotes"]]
-[('direct', 'علیرضا وارثی', 'گفت', 'برنامه‌ها ادامه دارد.'), ('indirect', 'علیرضا وارثی', 'با بیان اینکه', 'بودجه کم است'), ('direct', 'علیرضا وارثی', 'افزود', 'کار می\u200cکنیم.')]
+>>> [(q.label_, q._.speaker, q._.cue) for q in doc.spans["quotes"]]
+[('direct', 'علیرضا وارثی', 'گفت'), ('indirect', 'علیرضا وارثی', 'با بیان اینکه'), ('direct', 'علیرضا وارثی', 'افزود')]
+>>> doc.spans["quotes"][1].text
+'بودجه کم است'
 """
 
 from __future__ import annotations
@@ -96,9 +98,13 @@ class QuoteFinder:
                     return n
         return 0
 
+    def is_verb_cue(self, i: int) -> bool:
+        """A cue other than «به گفته»/«براساس گزارش» starts at ``i`` (those stand before the subject)."""
+        return i in self.cue_starts and self.cue_starts[i].frame != "according"
+
     def subject(self, start: int, end: int) -> Mention | None:
         """The speaker mention of a clause ``start:end`` (the subject before its cue)."""
-        return subject_mention(self.doc, start, end, self.is_cue, self.known_name)
+        return subject_mention(self.doc, start, end, self.is_verb_cue, self.known_name)
 
     def find(self) -> list[FoundQuote]:
         """All quotes in text order."""
