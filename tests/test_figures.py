@@ -17,7 +17,7 @@ from pipeline.extract.figures import KINDS
 from pipeline.nlp import blank
 from pipeline.normalize import normalize
 
-from .conftest import GOLD_DIR
+from .conftest import GOLD_DIR, need_shared
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +214,43 @@ def test_figures_inside_quotes_carry_the_speaker(khabar):
     assert quote.start <= stated.start and stated.end <= quote.end
     assert stated.speaker == quote.speaker == "علیرضا وارثی"
     assert by_text["۲۶ هزار معلول"].quote is None  # the last line is the reporter's own
+
+
+# ------------------------------------------------------------------ news-raw robustness
+
+MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
+          "بهمن", "اسفند", "ژانویه", "فوریه", "مارس", "آوریل", "ژوئن", "ژوئیه", "اوت", "سپتامبر",
+          "اکتبر", "نوامبر", "دسامبر")
+
+
+def _news_raw(name: str, limit: int) -> list[str]:
+    import gzip
+    from itertools import islice
+
+    path = need_shared(f"corpora/news-raw/{name}.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line in islice(f, limit)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", ["farsnews", "hamshahri"])
+def test_news_raw_figures_are_well_formed_and_never_dates(figures_nlp, corpus):
+    """Over real articles: spans aligned, values finite, no year after سال, no day before a month."""
+    import math
+    import re
+
+    before_year = re.compile(r"(?<![^\W\d_])(?:سال|دهه)(?:[\s\u200c]*|،)$")
+    month_after = re.compile(rf"^[\s\u200c]*(?:{'|'.join(MONTHS)})(?:[\s\u200c]*ماه)?(?![^\W\d_])")
+    found = 0
+    for raw in _news_raw(corpus, 300):
+        doc = figures_nlp(normalize(raw))
+        for span in doc.spans["figures"]:
+            found += 1
+            value = span._.figure["value"]
+            assert span.label_ in KINDS and isinstance(value, int | float) and math.isfinite(value)
+            assert span.text[:1].isdigit() or span.text[:1].isalpha()
+            context = doc.text[max(0, span.start_char - 12) : span.start_char]
+            assert not before_year.search(context) or span.label_ in ("money", "percent", "measure"), span.text
+            first = doc[span.start]
+            assert not month_after.match(doc.text[first.idx + len(first) :]), span.text
+    assert found > 300

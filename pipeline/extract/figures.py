@@ -35,6 +35,7 @@ EXPLICIT_RANGES = ("تا", "الی")
 RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–", "_")
 VERB_PREFIXES = ("می\u200c", "نمی\u200c")  # می‌شود، نمی‌کند: a verb ends the counted noun
 NAME_JOINERS = ("+", "×", "*")
+PARAGRAPH_ENDS = (".", "!", "؟", "?", ":", "»", "؛")
 CLAUSE_ENDS = ("،", "؛", ".", ",", ";", ":", "!", "؟")
 LIST_BREAKS = ("؛", ";", ".", ":", "\n")
 YEAR_RANGES = ((1300, 1500), (1900, 2100))
@@ -110,27 +111,44 @@ def _units() -> dict[str, tuple[str | None, str]]:
 
 
 def _words_after(text: str, pos: int, limit: int = 14) -> list[Word]:
-    """Items after ``pos`` on the same line.
+    """Items after ``pos`` in the same paragraph (a hard-wrapped line goes on).
 
     >>> [w.text for w in _words_after("۱۱۰ هزار مددجو و خانواده‌ها", 8)]
     ['مددجو', 'و', 'خانواده\u200cها']
     """
     words = []
     for m in ITEM.finditer(text, pos):
-        if m.group() == "\n" or len(words) == limit:
+        if len(words) == limit or (m.group() == "\n" and _is_hard_break(text, m.start())):
             break
-        words.append(Word(m.start(), m.end(), m.group()))
+        if m.group() != "\n":
+            words.append(Word(m.start(), m.end(), m.group()))
     return words
 
 
+def _is_hard_break(text: str, newline: int) -> bool:
+    """A line break that ends a paragraph, not a hard wrap inside one (Hamshahri copy).
+
+    >>> _is_hard_break("در سال\\n۷۷ فیلمنامه", 6), _is_hard_break("پایان.\\nآغاز", 6)
+    (False, True)
+    """
+    before = text[:newline].rstrip(" \t")
+    after = text[newline + 1 :].lstrip(" \t")
+    return not before or not after or before[-1] in PARAGRAPH_ENDS or after[0] == "\n"
+
+
 def _words_before(text: str, pos: int, limit: int = 4) -> list[Word]:
-    """Items before ``pos`` on the same line, nearest first.
+    """Items before ``pos`` in the same paragraph, nearest first.
 
     >>> [w.text for w in _words_before("به مبلغ ۵۰ میلیون", 8)]
     ['مبلغ', 'به']
     """
-    line_start = text.rfind("\n", 0, pos) + 1
-    items = [Word(m.start(), m.end(), m.group()) for m in ITEM.finditer(text, line_start, pos)]
+    start = max(0, pos - 80)
+    items = []
+    for m in ITEM.finditer(text, start, pos):
+        if m.group() != "\n":
+            items.append(Word(m.start(), m.end(), m.group()))
+        elif _is_hard_break(text, m.start()):
+            items = []
     return items[::-1][:limit]
 
 
