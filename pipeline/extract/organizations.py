@@ -11,7 +11,9 @@ A regional branch (``region_markers``: استان، شهرستان ...) is its o
 «اداره کل بهزیستی استان قزوین» is not «سازمان بهزیستی», but «بهزیستی استان»,
 «بهزیستی استان قزوین» and «اداره کل بهزیستی قزوین» all join it.
 Comparison is on :func:`pipeline.evaluate.keys.key` of each word (spelling-blind);
-the name given is the longest mention.
+the name given is the mention said most often (the longest among equals).
+A mention the model let run onto «و»، «از» or punctuation is trimmed first
+(lexicon ``organization_edge_words``).
 
 >>> org_name("اداره کل بهزیستی استان قزوین")
 OrgName(core=('بهزیستی',), region=('قزوین',), regional=True)
@@ -163,10 +165,39 @@ def group_mentions(mentions: list[Span]) -> list[dict]:
         name = org_name(span.text)
         if name.flat:
             grouped.setdefault(groups.find(name.ident), []).append(span)
-    return [
-        {"name": max((m.text for m in spans), key=len), "mentions": spans}
-        for spans in grouped.values()
-    ]
+    return [{"name": group_name(spans), "mentions": spans} for spans in grouped.values()]
+
+
+def group_name(mentions: list[Span]) -> str:
+    """The mention text said most often (spelling-blind); the longest among equals.
+
+    >>> import spacy; doc = spacy.blank("fa")("سپاه پاسداران و سپاه و سپاه")
+    >>> group_name([doc[0:2], doc[3:4], doc[5:6]])
+    'سپاه'
+    """
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[key(m.text)] = counts.get(key(m.text), 0) + 1
+    return max((m.text for m in mentions), key=lambda t: (counts[key(t)], len(t)))
+
+
+def trim(span: Span) -> Span | None:
+    """``span`` without edge words and punctuation at either end; None if nothing is left.
+
+    >>> import spacy; doc = spacy.blank("fa")("سازمان مدیریت و برنامه‌ریزی و از")
+    >>> trim(doc[0:6]).text
+    'سازمان مدیریت و برنامه‌ریزی'
+    """
+    edge = set(load_list("organization_edge_words"))
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].text in edge):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in edge):
+        end -= 1
+    if start == end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
 
 
 @Language.factory("khabar_organizations")
@@ -177,5 +208,6 @@ def create_organizations(nlp: Language, name: str):
 
 def group_organizations(doc: Doc) -> Doc:
     """Set ``doc._.organizations`` from ``doc.ents`` labelled ORG."""
-    doc._.organizations = group_mentions([ent for ent in doc.ents if ent.label_ == "ORG"])
+    mentions = [trim(ent) for ent in doc.ents if ent.label_ == "ORG"]
+    doc._.organizations = group_mentions([m for m in mentions if m is not None])
     return doc

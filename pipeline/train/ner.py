@@ -78,7 +78,9 @@ def train_ner(
     from spacy.cli.train import train as spacy_train
 
     config, output = Path(config), Path(output)
-    overrides = {**_vectors_override(config), **(overrides or {})}
+    overrides = dict(overrides or {})
+    if "paths.vectors" not in overrides:
+        overrides.update(_vectors_override(config))
     with tempfile.TemporaryDirectory(prefix="khabar-ner-") as work:
         spacy_train(config, Path(work), overrides=overrides)
         chosen = Path(work) / ("model-best" if best else "model-last")
