@@ -274,6 +274,23 @@ def _inside_fixed_phrase(text: str, number: NumberMatch) -> bool:
     return False
 
 
+def _slash_fragment(text: str, number: NumberMatch) -> bool:
+    """Digits cut off by a slash: پیام/۶۹۰۱۴/ع، a table cell /۵٪ (not a headline's دنیاست/یک میلیارد).
+
+    >>> from .numbers import find_numbers as f
+    >>> _slash_fragment("پیام/69014/ع", f("پیام/69014/ع")[0]), _slash_fragment("دنیاست/۵۰ کشور", f("دنیاست/۵۰ کشور")[0])
+    (True, False)
+    """
+    if number.atoms[0].role != "digits":
+        return False
+    if text[number.end : number.end + 1] == "/":
+        return True
+    if text[number.start - 1 : number.start] != "/":
+        return False
+    before_slash = text[number.start - 2 : number.start - 1]
+    return not before_slash or before_slash.isspace() or before_slash.isdigit()
+
+
 def _naming_words(before: list[Word], number: NumberMatch) -> list[Word]:
     """The words before a number, skipping a comma glued to it (دهه،40 reads as دهه 40)."""
     if before and before[0].text in ("،", ",") and before[0].end == number.start:
@@ -292,8 +309,8 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
         return "compound"  # سه‌شنبه، میلیون‌ها، ده‌ها، میلیونر (بیست‌ساله، هزارتومان are figures)
     if after and _is_ordinal_word(after[0]):
         return "ordinal"  # چهارصد و هشتاد سومین جلسه
-    if text[number.start - 1 : number.start] == "/":
-        return "code"  # انتهای پیام/۶۹۰۱۴/ع؛ a table cell /5% (a real ۵ /۶ is read whole)
+    if _slash_fragment(text, number):
+        return "code"  # انتهای پیام/۶۹۰۱۴/ع؛ a table cell "\n/5%" (a real ۵ /۶ is read whole)
     if glued_after[:1] in NAME_JOINERS or (before and before[0].text in NAME_JOINERS and before[0].end == number.start):
         return "name"  # گروه ۵+۱
     nearest = _naming_words(before, number)
