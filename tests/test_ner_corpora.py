@@ -82,3 +82,15 @@ def test_parstwiner_reads_tab_separated(kind):
     assert len(sentences) == 446
     counts = Counter(label for s in sentences for *_, label in entity_token_spans(s.tags))
     assert counts["PER"] == 403 and counts["ORG"] == 167
+
+
+def test_untrusted_arman_entities_are_missing_not_outside():
+    """Mixed training takes only ARMAN's PER: its «ایران» (ORG there, LOC in PEYMA) is left unannotated."""
+    from pipeline.train.corpora import convert
+
+    path = need_shared("corpora/arman/test_fold1.txt")
+    docs = convert(blank(), path, NUMERIC, limit=400, trusted=["PER"])
+    assert {e.label_ for d in docs for e in d.ents} == {"PER"}
+    iran = [t for d in docs for t in d if t.text == "ایران"]
+    assert iran and all(t.ent_iob_ == "" for t in iran)
+    assert any(t.ent_iob_ == "O" for d in docs for t in d)

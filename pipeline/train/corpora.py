@@ -11,6 +11,7 @@ A sentence's text is its tokens joined by one space, normalized with
 gold entity character spans are carried into the normalized text so the model
 trains on exactly what it sees at run time.
 
+>>> from pipeline.nlp import blank
 >>> sentence = TaggedSentence(["به", "گزارش", "خبرگزاری", "مهر"], ["O", "O", "B_ORG", "I_ORG"])
 >>> [(text, label) for text, label, _, _ in gold_entities(sentence, LABEL_MAPS["peyma"])]
 [('خبرگزاری مهر', 'ORG')]
@@ -21,12 +22,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
-from ..normalize import TrackedText, normalize_tracked
+from ..lexicons import load_list, load_table
+from ..normalize import TrackedText, normalize, normalize_tracked
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
@@ -182,19 +185,30 @@ def gold_entities(
     return found
 
 
-def _missing_tokens(doc: Doc, sentence_labels: set[str], kind: str, all_labels: set[str]) -> list[Span]:
-    """Tokens whose O is not trustworthy: a corpus without the numeric classes
-    (ARMAN: no DAT/TIM/MON/PCT) says nothing about a number-bearing word.
+@cache
+def time_money_words() -> frozenset[str]:
+    """Words of date/time/money/percent mentions: the lexicon plus the number words."""
+    words = set(load_list("ner_time_money_words"))
+    words.update(row["word"] for row in load_table("number_words"))
+    return frozenset(normalize(w) for w in words)
 
-    >>> # ARMAN «۱۲ درصد» is O there, yet PCT for PEYMA: left unannotated, not taught as O.
+
+def missing_tokens(doc: Doc, kind: str, labels: set[str]) -> list[Span]:
+    """Tokens whose O is not trustworthy: a corpus without the numeric classes
+    (ARMAN: no DAT/TIM/MON/PCT) says nothing about «۱۲»، «درصد» or «امروز».
+
+    >>> from pipeline.nlp import blank
+    >>> doc = blank()("در ۱۲ فروردین امسال ۵ درصد رشد")
+    >>> [s.text for s in missing_tokens(doc, "arman", {"ORG", "DAT", "PCT"})]
+    ['۱۲', 'فروردین', 'امسال', '۵', 'درصد']
     """
-    unknown = all_labels - ANNOTATED[kind]
-    if not unknown & {"DAT", "TIM", "MON", "PCT"}:
+    if not (labels - ANNOTATED[kind]) & {"DAT", "TIM", "MON", "PCT"}:
         return []
+    words = time_money_words()
     return [
         doc[t.i : t.i + 1]
         for t in doc
-        if t.ent_iob_ == "O" and _NUMERIC_HINT.search(t.text)
+        if t.ent_iob_ in ("O", "") and (_NUMERIC_HINT.search(t.text) or t.text in words)
     ]
 
 
@@ -203,28 +217,39 @@ def sentence_doc(
     sentence: TaggedSentence,
     kind: str,
     labels: Iterable[str] | None = None,
+    trusted: Iterable[str] | None = None,
 ) -> Doc:
     """A Doc of the normalized sentence with its gold entities set.
 
-    ``labels``: the labels being trained; others become O. Tokens with a digit
-    in a corpus lacking the numeric classes are left missing (not O).
+    ``labels``: the labels being trained; other classes become O. ``trusted``:
+    the labels taken from this corpus (default all); the spans of its other
+    entities are left missing, neither taught as O nor as a label — ARMAN tags
+    «ایران» ORG a third of the time where PEYMA says LOC, so a mixed model takes
+    only ARMAN's PER. Date/money words of a corpus lacking those classes are
+    missing too (:func:`missing_tokens`).
     """
     label_map = LABEL_MAPS[kind]
     wanted = set(labels) if labels is not None else set(label_map.values())
+    taken = wanted & set(trusted) if trusted is not None else wanted
     raw, _ = raw_text(sentence.tokens)
     tracked = normalize_tracked(raw)
     doc = nlp.make_doc(tracked.text)
-    spans = []
+    spans: list[Span] = []
+    untrusted: list[Span] = []
     for _text, label, start, end in gold_entities(sentence, label_map, tracked):
-        if label not in wanted:
-            continue
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is not None and not any(span.start < s.end and s.start < span.end for s in spans):
+        if span is None:
+            continue
+        if label not in taken:
+            if label in wanted or trusted is not None:
+                untrusted.append(span)
+        elif not any(span.start < s.end and s.start < span.end for s in spans):
             spans.append(span)
     doc.set_ents(spans, default="outside")
-    missing = _missing_tokens(doc, wanted, kind, wanted)
-    if missing:
-        doc.set_ents([], missing=missing, default="unmodified")
+    free = [s for s in untrusted if not any(s.start < t.end and t.start < s.end for t in spans)]
+    indices = {t.i for span in missing_tokens(doc, kind, wanted) + free for t in span}
+    if indices:
+        doc.set_ents([], missing=[doc[i : i + 1] for i in sorted(indices)], default="unmodified")
     return doc
 
 
@@ -233,16 +258,28 @@ def convert(
     path: Path,
     labels: Iterable[str] | None = None,
     limit: int = 0,
+    trusted: Iterable[str] | None = None,
 ) -> list[Doc]:
     """All sentences of one corpus file as Docs (``limit`` > 0: the first ``limit``)."""
     kind = corpus_kind(path)
     labels = list(labels) if labels is not None else None
+    trusted = list(trusted) if trusted is not None else None
     docs = []
     for i, sentence in enumerate(read_tagged(path, kind)):
         if limit and i >= limit:
             break
-        docs.append(sentence_doc(nlp, sentence, kind, labels))
+        docs.append(sentence_doc(nlp, sentence, kind, labels, trusted))
     return docs
+
+
+def split_spec(spec: str) -> tuple[str, list[str] | None]:
+    """``"arman/test_fold1.txt:PER,LOC"`` -> the file and the labels trusted from it.
+
+    >>> split_spec("arman/test_fold1.txt:PER"), split_spec("peyma/train.txt")
+    (('arman/test_fold1.txt', ['PER']), ('peyma/train.txt', None))
+    """
+    name, _, trusted = spec.partition(":")
+    return name, (trusted.split(",") if trusted else None)
 
 
 def write_docbin(docs: Iterable[Doc], output: Path) -> Path:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.training import Example
 
 from ..nlp import tokenizer  # noqa: F401  (registers khabar.tokenizer.v1)
-from .corpora import REPO, SHARED_CORPORA, convert, resolve_corpus
+from .corpora import REPO, SHARED_CORPORA, convert, resolve_corpus, split_spec
 
 DEFAULT_CONFIG = REPO / "models" / "training" / "ner.cfg"
 DEFAULT_OUTPUT = REPO / "models" / "khabar-fa"
@@ -36,6 +36,7 @@ def create_ner_corpus(
 ) -> Callable[[Language], Iterator[Example]]:
     """Examples from corpus files (``peyma/train.txt`` ... relative to ``root``,
     default ../shared/corpora); ``limit`` > 0 keeps the first sentences of each file.
+    ``"arman/test_fold1.txt:PER"`` takes only PER from that file (other entities missing).
 
     Reference Docs are built once and kept; each epoch gets fresh predicted Docs.
     """
@@ -44,8 +45,9 @@ def create_ner_corpus(
 
     def read(nlp: Language) -> Iterator[Example]:
         if not cache:
-            for name in files:
-                cache.extend(convert(nlp, resolve_corpus(name, base), labels, limit))
+            for spec in files:
+                name, trusted = split_spec(spec)
+                cache.extend(convert(nlp, resolve_corpus(name, base), labels, limit, trusted))
         for reference in cache:
             yield Example(nlp.make_doc(reference.text), reference)
 
