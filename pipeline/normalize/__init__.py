@@ -29,7 +29,7 @@ from .characters import (
     tidy_spaces,
 )
 from .offsets import TrackedText
-from .protect import find_opaque, find_protected
+from .protect import find_spans
 from .spacing import normalize_spacing
 from .zwnj import clean_zwnj, restore_zwnj
 
@@ -49,9 +49,10 @@ def normalize_tracked(raw: str, base: int = 0, *, digits: str | None = None) -> 
     """
     t = normalize_line_breaks(TrackedText.from_raw(raw, base))
     # letters and digits may change inside numbers (٣ → ۳), never inside a URL or Latin word
-    t = _protect(t, find_opaque(t.text))
+    opaque, numbers = (_raw_intervals(t, spans) for spans in find_spans(t.text))
+    t = t.with_protected(opaque)
     t = normalize_letters(t, digits)
-    t = _protect(t, find_protected(t.text))
+    t = t.with_protected(sorted(opaque + numbers))
     t = normalize_marks_and_spaces(t, keep_no_break=True)
     t = clean_zwnj(t)
     t = normalize_spacing(t)
@@ -60,9 +61,9 @@ def normalize_tracked(raw: str, base: int = 0, *, digits: str | None = None) -> 
     return t.with_protected(())
 
 
-def _protect(t: TrackedText, spans: list[tuple[int, int]]) -> TrackedText:
-    """Protect the raw intervals behind ``spans`` (indices into ``t.text``)."""
-    return t.with_protected([t.to_raw(a, b) for a, b in spans])
+def _raw_intervals(t: TrackedText, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The raw intervals behind ``spans`` (indices into ``t.text``)."""
+    return [t.to_raw(a, b) for a, b in spans]
 
 
 def normalize(raw: str, *, digits: str | None = None) -> str:

@@ -51,10 +51,12 @@ INVISIBLE = re.compile(
 NO_BREAK = "\u00a0\u202f"
 _SPACE_CHARS = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 # a run of spaces that needs a change: longer than one, or not a plain space
-SPACE_RUN = re.compile(f"[{_SPACE_CHARS}]{{2,}}|[\t\u2000-\u200a\u205f\u3000]")
+# (written to start with a character class, which the regex engine scans for fast)
+SPACE_RUN = re.compile(f"[{_SPACE_CHARS}](?:[{_SPACE_CHARS}]+|(?<=[\t\u2000-\u200a\u205f\u3000]))")
 LONE_NO_BREAK = re.compile("[\u00a0\u202f]")
-LINE_EDGE_SPACES = re.compile("(?m)^ +| +$")
+LINE_EDGE_SPACES = re.compile("\n +| +(?=\n|\\Z)")
 DOUBLE_SPACE = re.compile(" {2,}")
+TEXT_START_SPACES = re.compile("\\A +")
 LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5"
 _WORD_INSIDE = re.compile(f"[{LETTER}]")
 
@@ -136,7 +138,7 @@ def normalize_marks_and_spaces(t: TrackedText, keep_no_break: bool = False) -> T
     """
     t = t.sub(INVISIBLE, "")
     t = _squeeze_spaces(t, keep_no_break)
-    return t.sub(LINE_EDGE_SPACES, "")
+    return _trim_lines(t)
 
 
 def tidy_spaces(t: TrackedText) -> TrackedText:
@@ -146,7 +148,13 @@ def tidy_spaces(t: TrackedText) -> TrackedText:
     'شدند\\nو در'
     """
     t = t.sub(DOUBLE_SPACE, " ")
-    return t.sub(LINE_EDGE_SPACES, "")
+    return _trim_lines(t)
+
+
+def _trim_lines(t: TrackedText) -> TrackedText:
+    """No space at the start or end of a line."""
+    t = t.sub(LINE_EDGE_SPACES, lambda m: "\n" if m.group(0)[0] == "\n" else "")
+    return t.sub(TEXT_START_SPACES, "") if t.text.startswith(" ") else t
 
 
 def normalize_characters(t: TrackedText, digits: str | None = None) -> TrackedText:

@@ -24,19 +24,27 @@ _LATIN = r"[A-Za-z][A-Za-z0-9]*(?:[\-_.'’&/+][A-Za-z0-9]+)*\.?"
 # a number with its separators: 12.5, 1,200, ۱۴۰۲/۰۵/۱۲, 10:30, ۲٫۵
 _NUMBER = r"\d+(?:[.,/:٫٬\-]\d+)+"
 
-PROTECTED = re.compile("|".join([_URL, _EMAIL, _HANDLE, _HASHTAG, _LATIN, _NUMBER]))
-# a number or Latin word: digit conversion may still touch the digits of the former
-OPAQUE = re.compile("|".join([_URL, _EMAIL, _HANDLE, _HASHTAG, _LATIN]))
+PROTECTED = re.compile("|".join([_URL, _EMAIL, _HANDLE, _HASHTAG, _LATIN, f"(?P<number>{_NUMBER})"]))
 _TRAILING = ".,;:!?)]}'\"،؛؟"
 # every protected span holds one of these; most Persian paragraphs hold none
 CANDIDATE = re.compile(r"[A-Za-z@#]|\d[.,/:٫٬\-]\d")
 
 
-def _spans(regex: re.Pattern, text: str, base: int) -> list[Interval]:
-    spans: list[Interval] = []
+def find_spans(text: str, base: int = 0) -> tuple[list[Interval], list[Interval]]:
+    """``(opaque, numbers)``: URLs, emails, handles, hashtags and Latin words; numbers.
+
+    Digit conversion (٣ → ۳, or the ``digits=`` option) may touch a number's
+    digits, never an opaque span.
+
+    >>> raw = "COVID-19 در 1402/05/12"
+    >>> [[raw[a:b] for a, b in spans] for spans in find_spans(raw)]
+    [['COVID-19'], ['1402/05/12']]
+    """
+    opaque: list[Interval] = []
+    numbers: list[Interval] = []
     if CANDIDATE.search(text) is None:
-        return spans
-    for m in regex.finditer(text):
+        return opaque, numbers
+    for m in PROTECTED.finditer(text):
         a, b = m.span()
         token = m.group(0)
         if token[0] in "hHwWfF" and ("://" in token or token[:4].lower() == "www."):
@@ -44,8 +52,8 @@ def _spans(regex: re.Pattern, text: str, base: int) -> list[Interval]:
         elif token.endswith(".") and len(token.rsplit(".", 2)[-2].rsplit(".", 1)[-1]) > 1:
             b -= 1  # "... in Tehran." : the full stop is punctuation (kept in "U.S.")
         if b > a:
-            spans.append((base + a, base + b))
-    return spans
+            (numbers if m.group("number") else opaque).append((base + a, base + b))
+    return opaque, numbers
 
 
 def find_protected(text: str, base: int = 0) -> list[Interval]:
@@ -55,14 +63,5 @@ def find_protected(text: str, base: int = 0) -> list[Interval]:
     >>> [raw[a:b] for a, b in find_protected(raw)]
     ['@irna_fa', 'info@irna.ir', 'COVID-19']
     """
-    return _spans(PROTECTED, text, base)
-
-
-def find_opaque(text: str, base: int = 0) -> list[Interval]:
-    """Protected spans other than bare numbers (digit conversion leaves these alone).
-
-    >>> raw = "COVID-19 در 1402/05/12"
-    >>> [raw[a:b] for a, b in find_opaque(raw)]
-    ['COVID-19']
-    """
-    return _spans(OPAQUE, text, base)
+    opaque, numbers = find_spans(text, base)
+    return sorted(opaque + numbers)

@@ -18,17 +18,38 @@ from .characters import LETTER
 from .offsets import TrackedText
 
 L = f"[{LETTER}]"
+LETTERS = frozenset(chr(c) for c in range(0x0621, 0x06D6) if re.match(L, chr(c)))
 # تهران, اصفهان → تهران، اصفهان
 LATIN_COMMA = re.compile(f"(?<={L}) ?, ?(?={L})")
 # space before a closing mark (a lone full stop or colon, not an ellipsis)
 SPACE_BEFORE_CLOSING = re.compile(r" +(?=[،؛؟!»)\]]|[.:](?![.:]))")
-SPACE_AFTER_OPENING = re.compile(r"(?<=[«(\[]) +")
-# a missing space after a closing mark, before a Persian word or an opening mark
-SPACE_AFTER_CLOSING = re.compile(
-    f"(?<=[،؛؟!»)\\]])(?={L}|[«(])|(?<=[{LETTER}»)]:)(?={L}|«)|(?<={L}{{2}}\\.)(?={L}{{2}})"
-)
-# a missing space before an opening mark that follows a Persian word
-SPACE_BEFORE_OPENING = re.compile(f"(?<={L})(?=[«(])")
+SPACE_AFTER_OPENING = re.compile(r"([«(\[]) +")
+# a closing mark glued to a Persian word or an opening mark after it (see _after_closing)
+CLOSING_THEN_WORD = re.compile(f"[،؛؟!»)\\]:.](?={L}|[«(])")
+# an opening mark glued to the Persian word before it
+OPENING = re.compile("[«(]")
+
+
+def _after_closing(m: re.Match) -> str:
+    """``،ما`` → ``، ما``; a colon only after a word (گفت:ما), a full stop only between
+    two words of two letters or more (آمدیم.او but not ه.ش)."""
+    mark, text, i = m.group(0), m.string, m.start()
+    if mark == ":":
+        glued = i > 0 and (text[i - 1] in LETTERS or text[i - 1] in "»)") and text[i + 1] != "("
+    elif mark == ".":
+        glued = (
+            i >= 2 and text[i - 1] in LETTERS and text[i - 2] in LETTERS
+            and i + 2 < len(text) and text[i + 1] in LETTERS and text[i + 2] in LETTERS
+        )
+    else:
+        glued = True
+    return mark + " " if glued else mark
+
+
+def _before_opening(m: re.Match) -> str:
+    """``گفت«`` → ``گفت «``."""
+    i = m.start()
+    return " " + m.group(0) if i > 0 and m.string[i - 1] in LETTERS else m.group(0)
 
 
 def normalize_spacing(t: TrackedText) -> TrackedText:
@@ -41,6 +62,7 @@ def normalize_spacing(t: TrackedText) -> TrackedText:
     if "," in text:
         t = t.sub(LATIN_COMMA, "، ")
     t = t.sub(SPACE_BEFORE_CLOSING, "")
-    t = t.sub(SPACE_AFTER_OPENING, "")
-    t = t.sub(SPACE_AFTER_CLOSING, " ")
-    return t.sub(SPACE_BEFORE_OPENING, " ")
+    if "«" in text or "(" in text or "[" in text:
+        t = t.sub(SPACE_AFTER_OPENING, lambda m: m.group(1))
+        t = t.sub(OPENING, _before_opening)
+    return t.sub(CLOSING_THEN_WORD, _after_closing)

@@ -38,8 +38,17 @@ WORD = f"[{LETTER}]+(?:\u200c[{LETTER}]+)*"
 WORD_RE = re.compile(WORD)
 _EDGE = f"(?<![{LETTER}\u200c])"
 _WORD_CHAR = re.compile(f"[{LETTER}\u200c]")
+_END = f"(?![{LETTER}\u200c])"
+# می written apart from the word after it (نمی: see _pair_sites)
+MI_PAIR = re.compile(f"می([ \u00a0])({WORD})")
+NO_BREAK_PAIR = re.compile(f"\u00a0({WORD})")
+WORD_BEFORE = re.compile(f"{_EDGE}{WORD}$")
+UNCHANGED_LIMIT = 500_000
+_UNCHANGED: set[str] = set()  # words fix_word leaves as they are (a cache)
+# a ZWNJ that is doubled, beside a non-letter, or after a non-joining letter
+# (starts with the ZWNJ itself, which the regex engine scans for fast)
 STRAY_ZWNJ = re.compile(
-    f"\u200c{{2,}}|(?<![{LETTER}])\u200c|\u200c(?![{LETTER}])|(?<=[{NON_JOINING}])\u200c"
+    f"\u200c(?:\u200c+|(?![{LETTER}])|(?<=[{NON_JOINING}]\u200c)|(?<![{LETTER}]\u200c))"
 )
 
 
@@ -49,9 +58,18 @@ def suffix_kinds() -> dict[str, str]:
     return {row["suffix"]: row["kind"] for row in load_table("zwnj_suffixes")}
 
 
+def _suffix_pair_regex() -> re.Pattern:
+    """A space, then a suffix written apart: (سازمان) ها، (شده) اند، (مهم) ترین."""
+    alternatives = "|".join(sorted(suffix_kinds(), key=len, reverse=True))
+    return re.compile(f"([ \u00a0])({alternatives}){_END}")
+
+
 @cache
 def _suffixes_longest_first() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(suffix_kinds().items(), key=lambda kv: -len(kv[0])))
+
+
+SUFFIX_PAIR = _suffix_pair_regex()
 
 
 def clean_zwnj(t: TrackedText) -> TrackedText:
@@ -208,16 +226,51 @@ def join_pair(left: str, sep: str, right: str) -> str:
     return sep
 
 
-def _relevant_pairs(words: list[str], text: str) -> set[tuple[str, str]]:
-    """Word pairs (adjacent in ``words``) that some join rule may apply to."""
-    lex = load_lexicon()
-    kinds = suffix_kinds()
-    pairs = set(zip(words, words[1:], strict=False))
-    relevant = pairs & lex.compound_pairs
-    relevant.update(p for p in pairs if p[1] in kinds or p[0] in MI_PREFIXES)
+def _compound_sites(words: list[str]) -> set[tuple[str, str]]:
+    """Adjacent word pairs (in ``words``) that words.dat knows as one compound."""
+    return set(zip(words, words[1:], strict=False)) & load_lexicon().compound_pairs
+
+
+def _word_before(text: str, end: int) -> str | None:
+    """The whole word ending at ``text[end]``, if one does."""
+    m = WORD_BEFORE.search(text, max(0, end - 40), end)
+    if m is None or (m.start() > 0 and _WORD_CHAR.match(text, m.start() - 1)):
+        return None
+    return m.group(0)
+
+
+def _pair_sites(text: str) -> list[tuple[str, int, str, str]]:
+    """``(left, sep_index, sep, right)`` for each space after می/نمی, before a suffix,
+    or a no-break space, between two words."""
+    sites = []
+    for m in MI_PAIR.finditer(text):
+        start = m.start()
+        if start > 0 and text[start - 1] == "ن":
+            start -= 1
+        if _is_edge(text, start - 1):
+            sites.append((text[start : m.start(1)], m.start(1), m.group(1), m.group(2)))
+    for m in SUFFIX_PAIR.finditer(text):
+        left = _word_before(text, m.start())
+        if left:
+            sites.append((left, m.start(), m.group(1), m.group(2)))
     if "\u00a0" in text:
-        relevant.update(p for p in pairs if lex.seen(p[0] + ZWNJ + p[1]))
-    return relevant
+        for m in NO_BREAK_PAIR.finditer(text):
+            left = _word_before(text, m.start())
+            if left:
+                sites.append((left, m.start(), "\u00a0", m.group(1)))
+    return sites
+
+
+def _word_fixes(words: set[str]) -> dict[str, str]:
+    """``{word: fixed}`` for the words of ``words`` that :func:`fix_word` changes."""
+    fixes: dict[str, str] = {}
+    for word in words - _UNCHANGED:  # most words were seen before and need nothing
+        fixed = fix_word(word)
+        if fixed != word:
+            fixes[word] = fixed
+        elif len(_UNCHANGED) < UNCHANGED_LIMIT:
+            _UNCHANGED.add(word)
+    return fixes
 
 
 def _is_edge(text: str, i: int) -> bool:
@@ -263,11 +316,13 @@ def _restore_once(t: TrackedText) -> TrackedText:
     text = t.text
     words = WORD_RE.findall(text)
     edits: list[tuple[int, int, str]] = []
-    for word in set(words):
-        fixed = fix_word(word)
-        if fixed != word:
-            edits.extend((i, i + len(word), fixed) for i in _occurrences(text, word))
-    for left, right in _relevant_pairs(words, text):
+    for word, fixed in _word_fixes(set(words)).items():
+        edits.extend((i, i + len(word), fixed) for i in _occurrences(text, word))
+    for left, at, sep, right in set(_pair_sites(text)):
+        new_sep = join_pair(left, sep, right)
+        if new_sep != sep:
+            edits.append((at, at + 1, new_sep))
+    for left, right in _compound_sites(words):
         for sep in " \u00a0":
             new_sep = join_pair(left, sep, right)
             if new_sep != sep:
