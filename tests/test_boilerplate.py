@@ -50,3 +50,17 @@ def test_lead_credits_name_the_agency():
 def test_no_credit_is_invented():
     assert lead_credits(["به گزارش خبرنگار ما در تازه‌ترین گزارش ..."]) == {}
     assert lead_credits(["وزیر امور خارجه امروز به تهران رسید."]) == {}
+
+
+def test_continuation_marker_closes_the_body_and_credits_follow_long_headlines():
+    raw = (
+        "از ابتدای سال آینده آغاز می‌شود\n"
+        "حضور بخش خصوصی در عملیات سدسازی\n"
+        "۵۸ درصد بودجه طرح‌های آبی اختصاص داده شد\n"
+        "گروه اقتصادی: در سال جاری تنها ۵۸ درصد بودجه پرداخت شد.\n"
+        "به گزارش همشهری معاون وزیر نیرو دیروز گفت: ...\n"
+        "ادامه دارد..."
+    )
+    layout = split_article(raw)
+    assert layout.body_lines == (1, 5)
+    assert layout.meta == {"desk": "گروه اقتصادی", "agency": "همشهری", "source": "همشهری"}

@@ -20,7 +20,7 @@ from ..lexicons import load_list, load_table
 from .characters import normalize_characters
 from .offsets import TrackedText
 
-CREDIT_LINES = 3  # a lead credit sits in the first lines of the body
+CREDIT_LINES = 5  # a lead credit sits in the first lines of the body (after up to 4 headline lines)
 
 
 @dataclass(slots=True)
