@@ -390,8 +390,8 @@ def _candidates(text: str) -> list[Candidate]:
         before = _words_before(text, number.start)
         cand.excluded = _exclusion(text, cand, before)
         _classify(text, cand)
-        if cand.excluded == "designator" and cand.kind in ("money", "percent", "measure"):
-            cand.excluded = None  # هر یک کیلومتر ۱۰ میلیارد تومان: the unit wins
+        if cand.excluded == "designator" and cand.explicit_unit and cand.kind != "count":
+            cand.excluded = None  # کیلومتر ۱۰ میلیارد تومان، خط ۲۰ کیلومتری: the unit wins (not کمیته سه نفره)
         if (before and before[0].key in _key_set("figure_distributives") and not number.is_digits
                 and cand.kind in ("count", None)):
             cand.excluded = cand.excluded or "distributive"  # هر دو تیم (به ازای هر ۱۵ دانش‌آموز counts)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..evaluate.keys import key
 from ..lexicons import load_list, load_table
@@ -202,7 +202,12 @@ def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -
         return False
     if k in last_names() or k in first_names():
         return True
-    return k not in places() and k not in common_words()
+    return k not in places() and k not in common_words() and not glued_preposition(k)
+
+
+def glued_preposition(k: str) -> bool:
+    """«درابتدای»، «بابیان»: a preposition written onto a common word (a typo), not a name."""
+    return any(k.startswith(p) and k[len(p) :] in common_words() for p in ("در", "با", "به", "از", "بر"))
 
 
 def _extend_name(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
@@ -407,6 +412,23 @@ def _skip_openers(doc: Doc, i: int, end: int) -> int:
     while i < end and tokens[i].text in {"«", "\"", "،"}:
         i += 1
     return i
+
+
+def person_entity_name(ent: Span) -> str | None:
+    """The name in a PER entity of the NER model, without honorifics or a title
+    («آیت‌الله غلامعلی صفایی‌بوشهری» -> «غلامعلی صفایی‌بوشهری»); None when nothing is left
+    that can be a name.
+    """
+    tokens = list(ent.doc)
+    i = ent.start
+    while i < ent.end and (h := honorifics().match(tokens, i)):
+        i += h
+    if i < ent.end and titles().match(tokens, i):
+        return None
+    words = [t for t in tokens[i : ent.end] if is_word(t)]
+    if not words or key(words[0].text) in pronouns() or any(key(t.text) in stoppers() for t in words):
+        return None
+    return ent.doc[i : ent.end].text
 
 
 def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:

@@ -42,11 +42,13 @@ from .people import (
     mention_at,
     org_at,
     organization_words,
+    person_entity_name,
     pronouns,
     subject_mention,
 )
 from .speakers import People, Resolver
 
+PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})
 HEADLINE_MAX_TOKENS = 8  # a «نام: ...» headline has its colon this early
 VERB_FRAMES = frozenset({"say", "deem", "announce"})
 CLAUSE_BREAKS = frozenset(key(w) for w in ("اما", "ولی", "که", "لیکن"))
@@ -78,6 +80,8 @@ class QuoteFinder:
         self.cues = find_cues(doc)
         self.cue_starts = {c.start: c for c in self.cues}
         self.names = collect_names(doc, self.is_cue)
+        self.person_ents = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS
+                            and person_entity_name(e) == e.text}
         soft = soft_line_breaks(doc)
         self.line_end = _line_ends(doc, soft)
         self.sentences = _sentences(doc, soft)
@@ -87,7 +91,11 @@ class QuoteFinder:
         return i in self.cue_starts
 
     def known_name(self, doc: Doc, i: int, end: int) -> int:
-        """Length of a known name, or its last word(s), at token ``i`` («وارثی»، «صفایی بوشهری»)."""
+        """Length of a known name, or its last word(s), at token ``i`` («وارثی»، «صفایی بوشهری»),
+        or of a PER entity of the NER model that starts there."""
+        ent_end = self.person_ents.get(i)
+        if ent_end is not None and ent_end <= end:
+            return ent_end - i
         for n in (3, 2, 1):
             if i + n > end or not all(is_word(t) for t in self.tokens[i : i + n]):
                 continue
@@ -406,7 +414,7 @@ def _sentences(doc: Doc, soft: set[int]) -> list[Span]:
 def collect_names(doc: Doc, is_cue) -> list[str]:
     """Person names written out in the article: PER entities, names after an honorific or
     starting with a known first name, names inside title phrases («سردار حسین فتاحی»)."""
-    names: list[str] = [e.text for e in doc.ents if e.label_ in {"PER", "PERSON", "pers"}]
+    names: list[str] = [n for e in doc.ents if e.label_ in PERSON_LABELS and (n := person_entity_name(e))]
     i = 0
     while i < len(doc):
         m = mention_at(doc, i, len(doc), is_cue) if is_word(doc[i]) else None

@@ -59,6 +59,16 @@ def name_suffix_matches(full: str, short: str) -> bool:
     return len(surname) >= 2 and len(short.split()) == 1 and key(surname[0]) == target
 
 
+def extends_name(longer: str, shorter: str) -> bool:
+    """«سید ابوالحسن حسینی بوشهری» extends «سید ابوالحسن حسینی» (same first words, one person).
+
+    >>> extends_name("سید ابوالحسن حسینی بوشهری", "سید ابوالحسن حسینی")
+    True
+    """
+    a, b = longer.split(), shorter.split()
+    return len(b) >= 2 and len(a) > len(b) and key(" ".join(a[: len(b)])) == key(shorter)
+
+
 def titles_match(a: str, b: str) -> bool:
     """One title is the other or begins it: «وزیر بهداشت» ~ «وزیر بهداشت، درمان و آموزش پزشکی»;
     «سرپرست این فدراسیون» ~ «سرپرست فدراسیون فوتبال» (what comes before «این»).
@@ -116,7 +126,8 @@ class Resolver:
     def _person_named(self, name: str) -> Person:
         full = self.people.fullest(name)
         for p in self.persons:
-            if p.name and (name_suffix_matches(p.name, full) or name_suffix_matches(full, p.name)):
+            if p.name and (name_suffix_matches(p.name, full) or name_suffix_matches(full, p.name)
+                           or extends_name(p.name, full) or extends_name(full, p.name)):
                 if len(key(full)) > len(key(p.name)):
                     p.name = full
                 return p
