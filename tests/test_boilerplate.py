@@ -64,3 +64,10 @@ def test_continuation_marker_closes_the_body_and_credits_follow_long_headlines()
     layout = split_article(raw)
     assert layout.body_lines == (1, 5)
     assert layout.meta == {"desk": "گروه اقتصادی", "agency": "همشهری", "source": "همشهری"}
+
+
+def test_byline_author_is_a_name_line_not_a_headline():
+    raw = "جشنواره فیلم فجر و «بایدها»\nبه فکر جشنواره‌ای خصوصی باشید\nمحمد رضا باباگلی\nجشنواره فیلم فجر، طی دوران بیست ساله برگزاری‌اش تغییر کرد."
+    assert split_article(raw).meta == {"author": "محمد رضا باباگلی"}
+    not_a_byline = "برنامه جدید\nجمهوری اسلامی ایران معرفی شدند\nمتن خبر."
+    assert "author" not in split_article(not_a_byline).meta

@@ -76,6 +76,34 @@ def lead_credits(lines: list[str]) -> dict[str, str]:
     return found
 
 
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(load_list("first_names"))
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    return frozenset(load_list("common_words"))
+
+
+def byline_author(lines: list[str]) -> str | None:
+    """A headline-area line that is only a person's name (2-4 words, the first a first name).
+
+    >>> byline_author(["جشنواره فیلم فجر", "به فکر جشنواره‌ای خصوصی باشید", "محمد رضا باباگلی", "متن ..."])
+    'محمد رضا باباگلی'
+    """
+    for line in lines[:CREDIT_LINES - 1]:
+        words = line.split()
+        if (
+            2 <= len(words) <= 4
+            and words[0] in _first_names()
+            and not any(w in _common_words() for w in words[1:])
+            and not re.search(r"[.:،؛!؟«»\d-]", line)
+        ):
+            return line
+    return None
+
+
 def split_article(raw: str) -> ArticleLayout:
     """Find the body lines of ``raw`` and collect header/footer metadata."""
     lines = raw.split("\n")
@@ -106,6 +134,9 @@ def split_article(raw: str) -> ArticleLayout:
         return ArticleLayout(0, len(raw), (1, len(lines)), meta)
     for key, value in lead_credits(cleaned[first : last + 1]).items():
         meta.setdefault(key, value)
+    author = byline_author(cleaned[first : last + 1]) if last > first else None
+    if author:
+        meta.setdefault("author", author)
     if "agency" in meta:
         meta.setdefault("source", meta["agency"])
     body_end = offsets[last] + len(lines[last].rstrip("\r"))
