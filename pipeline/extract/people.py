@@ -285,7 +285,8 @@ def extend_title_over_commas(tokens: list[Token], i: int, end: int, is_cue: Call
             not is_stopper(tokens[k]) or key(tokens[k].text) == "و"
         ) and not titles().match(tokens, k) and name_at(tokens, k, end, is_cue) == k:
             k += 1
-        if k < end and tokens[k].text == "،" and k > j + 1 and key(tokens[j + 1].text) != "و":
+        has_and = any(key(t.text) == "و" for t in tokens[j + 1 : k])  # «، درمان و آموزش پزشکی،»
+        if k < end and tokens[k].text == "،" and k > j + 1 and key(tokens[j + 1].text) != "و" and has_and:
             j = k
         else:
             break

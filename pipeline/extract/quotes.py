@@ -49,7 +49,8 @@ from .people import (
 from .speakers import People, Resolver
 
 PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})
-HEADLINE_MAX_TOKENS = 8  # a «نام: ...» headline has its colon this early
+HEADLINE_MAX_TOKENS = 8
+MIN_CLAUSE_WORDS = 3  # «X را Y دانست»: at least the object, «را» and a predicate  # a «نام: ...» headline has its colon this early
 VERB_FRAMES = frozenset({"say", "deem", "announce"})
 CLAUSE_BREAKS = frozenset(key(w) for w in ("اما", "ولی", "که", "لیکن"))
 OPENER_WORDS = frozenset(key(w) for w in ("با", "این", "حال", "وجود", "همچنین", "نیز", "البته"))
@@ -243,7 +244,7 @@ class QuoteFinder:
             return FoundQuote(az + 1, cue.start, "indirect", cue.text, subject)
         has_ra = any(key(self.tokens[i].text) == "را" for i in range(clause_start, cue.start))
         start = self._after(clause_start, cue.start)
-        if has_ra and start < cue.start:
+        if has_ra and sum(is_word(t) for t in self.tokens[start : cue.start]) >= MIN_CLAUSE_WORDS:
             return FoundQuote(start, cue.start, "indirect", cue.text, subject)
         if cue.frame == "say" and after < sent.end and is_word(self.tokens[after]):
             if key(self.tokens[after].text) == "و":
@@ -314,6 +315,8 @@ class QuoteFinder:
 
     def according_quote(self, cue: Cue, sent: Span, subject: Mention | None) -> FoundQuote | None:
         """«به گفته X، ...»: X speaks the rest of the sentence; «به قول خودش ...»: the subject does."""
+        if any(c.start > cue.end and c.frame in VERB_FRAMES for c in self.cues if c.start < sent.end):
+            return None  # «براساس این گزارش، X ... گفت: ...»: the verb attributes, this only introduces
         own = self._reflexive(cue.end, sent.end)
         if own:
             start = cue.end + own
