@@ -109,6 +109,11 @@ MI_VERBS = [
     ("adjective_meydani", "بررسي ميداني", "بررسی میدانی"),
     ("month_may", "ماه مي سال ۲۰۰۴", "ماه می سال ۲۰۰۴"),
     ("already_right", z("می+شود"), z("می+شود")),
+    ("past_participle", "گفته مي شده است", z("گفته می+شده است")),
+    ("noun_miras", "میراث فرهنگی", "میراث فرهنگی"),
+    ("noun_milion", "۲۵ میلیون دلار", "۲۵ میلیون دلار"),
+    ("noun_mihman", "میهمان ویژه", "میهمان ویژه"),
+    ("inside_word_untouched", "نظامي است", "نظامی است"),
 ]
 
 PLURALS = [
@@ -148,6 +153,8 @@ COPULA_EZAFE = [
     ("indefinite_joined", "برنامهای", z("برنامه+ای")),
     ("ezafe_space", "خانه ی ما", z("خانه+ی ما")),
     ("ke_untouched", "که ای", "که ای"),
+    ("kurds_not_participle", "کردهای عراق", "کردهای عراق"),
+    ("participle_spaced_ei", "کار کرده ای", z("کار کرده+ای")),
 ]
 
 COMPOUNDS = [

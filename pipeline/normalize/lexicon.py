@@ -35,7 +35,7 @@ class Lexicon:
     words: dict[str, tuple[int, frozenset[str]]]
     seen_forms: frozenset[str]
     conjugations: frozenset[str]
-    bare_stems: frozenset[str]  # a present stem alone follows می only in نمی‌توان، می‌توان
+    bare_stems: frozenset[str]  # a present stem alone after می: نمی‌توان
     past_stems: frozenset[str]  # شد، کرد: شده، شدن are verbal, not the end of a compound
     stopwords: frozenset[str]  # function words (lexicons/zwnj_function_words.txt)
     compounds: dict[tuple[str, str], str]  # ("بین", "المللی") -> "بین‌المللی" (any words.dat entry)
@@ -75,10 +75,10 @@ def _data(name: str):
 
 
 def conjugate(past: str, present: str) -> set[str]:
-    """Simple past and present forms without the می prefix.
+    """Simple past, past participle and present forms without the می prefix.
 
     >>> sorted(conjugate("گفت", "گو"))[:4]
-    ['گفت', 'گفتم', 'گفتند', 'گفتی']
+    ['گفت', 'گفتم', 'گفتند', 'گفته']
     >>> all(f in conjugate(*p) for f, p in [("گوید", ("گفت", "گو")), ("شود", ("شد", "شو")),
     ...                                       ("آیند", ("آمد", "آ"))])
     True
@@ -86,6 +86,7 @@ def conjugate(past: str, present: str) -> set[str]:
     forms: set[str] = set()
     if past:
         forms.update(past + e for e in PAST_ENDINGS)
+        forms.add(past + "ه")  # می‌شده، می‌کرده
     if present:
         # after ا/آ a glide ی comes in (گشاید); after و both occur (شود، گوید)
         if present[-1] in "اآ":
@@ -98,7 +99,7 @@ def conjugate(past: str, present: str) -> set[str]:
 
 
 def _read_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Conjugated forms, present stems of three letters or more (نمی‌توان), past stems."""
+    """Conjugated forms, present stems of four letters or more (نمی‌توان), past stems."""
     forms: set[str] = set()
     stems: set[str] = set()
     pasts: set[str] = set()
@@ -108,7 +109,7 @@ def _read_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             continue
         past, present = (part.strip() for part in line.split("#", 1))
         forms |= conjugate(past, present)
-        if len(present) >= 3:
+        if len(present) >= 4:  # not دان، است: میدان، «جیووانی می است»
             stems.add(present)
         if past:
             pasts.add(past)

@@ -167,6 +167,8 @@ def _suffix_split(word: str) -> tuple[str, str] | None:
                 return None  # بهترین، بیشترین: lexicalized
             if lex.seen(word) and not lex.seen(stem + ZWNJ + suffix):
                 return None  # فیلتر is no comparative of فیل
+        if kind == "copula" and suffix == "ای" and stem[:-1] in lex.past_stems:
+            continue  # کردهای: the Kurds (کرد+های) far more often than کرده‌ای
         if _stem_score(stem, kind):
             readings.append((stem, suffix))
     if len(readings) != 1 or readings[0][0][-1] in NON_JOINING:
