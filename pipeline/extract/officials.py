@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..evaluate.keys import key
 from .people import (
+    common_words,
     extend_title_over_commas,
     is_word,
     mention_at,
@@ -131,7 +132,7 @@ def find_officials(doc: Doc) -> Doc:
                           "quotes": person.quotes})
     for name, title in appositions.items():
         full = people.fullest(name) if people is not None else name
-        if len(full.split()) < 2 or key(full) in seen or any(
+        if (len(full.split()) < 2 and key(full) in common_words()) or key(full) in seen or any(
             name_suffix_matches(o["name"], full) for o in officials
         ):
             continue

@@ -240,7 +240,10 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
     این تیم»), and stops at a stopper, a cue, a pronoun or a name.
     """
     j = i + max(1, titles().match(tokens, i))
-    if title_organizations().get(key(words_text_tokens(tokens, i, j))) == "-":
+    rule = title_organizations().get(key(words_text_tokens(tokens, i, j)))
+    if rule == "rank":  # «ژنرال حاجی‌زاده»: a rank, then the name
+        return j
+    if rule == "-":
         # a complete office («رئیس‌جمهوری»، «امام جمعه»): at most the place or country it serves
         if j < end and not is_stopper(tokens[j]) and not is_cue(j) and (
             key(tokens[j].text) in places() or key(tokens[j].text) not in common_words()
@@ -259,9 +262,12 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
             if nxt is not None and (key(nxt.text) == "در" or organization_words().match(tokens, j)):
                 continue
             break
-        if is_cue(j) or k in pronouns() or name_at(tokens, j, end, is_cue) > j:
+        named_body = organization_words().match(tokens, j - 1) > 0  # «دانشگاه شهید باهنر»: a body named after a person
+        if is_cue(j) or k in pronouns() or (name_at(tokens, j, end, is_cue) > j and not named_body):
             break
-        if honorifics().match(tokens, j) and name_at(tokens, j + honorifics().match(tokens, j), end, is_cue) > j:
+        if honorifics().match(tokens, j) and not named_body and name_at(
+            tokens, j + honorifics().match(tokens, j), end, is_cue
+        ) > j:
             break
         joins = nxt is not None and not is_stopper(nxt) and not is_cue(j + 1) and (
             key(nxt.text) in common_words() or titles().match(tokens, j + 1) > 0 or not k == "و")
@@ -333,6 +339,9 @@ def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_c
         while n < end and honorifics().match(tokens, n):
             n += honorifics().match(tokens, n)
         m = name_at(tokens, n, end, is_cue) if n < end else n
+        if m == n and n < end and title_organizations().get(key(title)) == "rank":
+            while m < end and m - n < 2 and continues_name(tokens, m, is_cue):
+                m += 1
         if m > n:
             return Mention(start, m, "title", words_text(doc, start, m), name=words_text(doc, n, m), title=title)
         return Mention(start, j, "title", words_text(doc, start, j), title=title)
