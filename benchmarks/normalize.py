@@ -5,6 +5,10 @@ each side's best round counts (the machine is shared, the best round is the
 least disturbed one). Prints chars/s for both and the ratio khabar / hazm.
 
     .venv/bin/python benchmarks/normalize.py [--articles 600] [--rounds 3]
+    .venv/bin/python benchmarks/normalize.py --cases   # exact matches on tests/test_normalize.py, by category
+
+The case tables encode Khabar's stated policy (Latin digits kept, ۀ → ه‌ی ...),
+so ``--cases`` measures agreement with that policy, hazm's included.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import argparse
 import gzip
 import itertools
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +26,7 @@ from hazm import Normalizer
 
 from pipeline.normalize import normalize_tracked
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for --cases
 NEWS_RAW = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news-raw"
 
 
@@ -41,11 +47,38 @@ def seconds(run: Callable[[str], object], texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def compare_cases() -> None:
+    """Exact matches per category of the test cases, for Khabar and hazm."""
+    from collections import Counter
+
+    from pipeline.normalize import normalize
+    from tests.test_normalize import CASES
+
+    hazm = Normalizer()
+    total: Counter[str] = Counter()
+    ours: Counter[str] = Counter()
+    theirs: Counter[str] = Counter()
+    for case in CASES:
+        raw, expected = case.values
+        group = case.id.split("-", 1)[0]
+        total[group] += 1
+        ours[group] += normalize(raw) == expected
+        theirs[group] += hazm.normalize(raw) == expected
+    print(f"{'category':<14}{'cases':>6}{'khabar':>8}{'hazm':>8}")
+    for group in total:
+        print(f"{group:<14}{total[group]:>6}{ours[group]:>8}{theirs[group]:>8}")
+    print(f"{'all':<14}{sum(total.values()):>6}{sum(ours.values()):>8}{sum(theirs.values()):>8}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=600, help="articles per news-raw file")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--cases", action="store_true", help="compare on the test cases instead")
     args = parser.parse_args()
+    if args.cases:
+        compare_cases()
+        return
 
     texts = load_articles(args.articles)
     chars = sum(map(len, texts))
