@@ -30,7 +30,7 @@ from .numbers import NumberMatch, denominators, find_numbers, fold, parse_number
 KINDS = ("money", "percent", "count", "measure", "other")
 # one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
 ITEM = re.compile(r"[^\W\d_]+(?:[\u200c\u00a0]+[^\W\d_]+)*|\d+(?:[.,٫٬/:]\d+)*|[^\s\u200c]|\n")
-SUFFIXES = ("ای", "ی", "ه", "است")  # تومانی، ساله، نفراست (keys carry no ZWNJ)
+SUFFIXES = ("ای", "یی", "ی", "ه", "است")  # تومانی، کیلویی، ساله، نفراست (keys carry no ZWNJ)
 EXPLICIT_RANGES = ("تا", "الی")
 RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–", "_")
 VERB_PREFIXES = ("می\u200c", "نمی\u200c")  # می‌شود، نمی‌کند: a verb ends the counted noun
@@ -152,6 +152,22 @@ def _words_before(text: str, pos: int, limit: int = 4) -> list[Word]:
     return items[::-1][:limit]
 
 
+def _stems(joined: str, last: str) -> list[str]:
+    """``joined`` without one or two suffixes of its last word: ساله‌ای -> ساله، سال.
+
+    >>> _stems("سالهای", "سالهای")[:2], _stems("کیلویی", "کیلویی")[0]
+    (['ساله', 'سال'], 'کیلو')
+    """
+    stems = []
+    for first in SUFFIXES:
+        if last.endswith(first) and len(last) > len(first) + 1:
+            stem, stem_last = joined[: -len(first)], last[: -len(first)]
+            stems.append(stem)
+            stems.extend(stem[: -len(second)] for second in SUFFIXES
+                         if stem_last.endswith(second) and len(stem_last) > len(second) + 1)
+    return stems
+
+
 def find_unit(words: list[Word]) -> Unit | None:
     """The unit at the start of ``words`` (1 to 3 words, suffixes ی/ای/ه/است allowed).
 
@@ -165,9 +181,8 @@ def find_unit(words: list[Word]) -> Unit | None:
         part = words[:size]
         if len(part) < size or not all(w.is_word or w.text in "٪%" for w in part):
             continue
-        joined, last = "".join(w.key for w in part), part[-1].key
-        stems = (joined[: -len(s)] for s in SUFFIXES if last.endswith(s) and len(last) > len(s))
-        for form in (joined, *stems):
+        joined = "".join(w.key for w in part)
+        for form in (joined, *_stems(joined, part[-1].key)):
             if form in units:
                 unit, kind = units[form]
                 return Unit(unit, kind, size)
@@ -324,8 +339,8 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
         return "date"
     if before and before[0].key in _key_set("figure_vague"):
         return "vague"
-    if len(number.atoms) == 1 and number.atoms[0].role == "scale" and number.value >= 10**6:
-        return "lone scale"  # دختر میلیون دلاری: a title, not an amount
+    if len(number.atoms) == 1 and number.atoms[0].role == "scale" and (number.value >= 10**6 or number.text.endswith("ی")):
+        return "lone scale"  # دختر میلیون دلاری، اسکناس هزاری: a title or a name, not an amount
     if _inside_fixed_phrase(text, number):
         return "fixed phrase"
     return None

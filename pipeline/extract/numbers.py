@@ -38,6 +38,7 @@ LEXEME = re.compile(
     re.DOTALL,
 )
 AND = "و"
+ADJECTIVE_SUFFIXES = ("ای", "ی")
 ROLES_AFTER_SCALE = ("digits", "unit", "teen", "ten", "hundred")
 
 
@@ -133,6 +134,10 @@ def _segment(word: str) -> list[tuple[str, Fraction, str]] | None:
     table = _word_table()
     if word in table:
         return [(word, *table[word])]
+    for suffix in ADJECTIVE_SUFFIXES:  # ۲۰ میلیونی، ۳ هزاری: a scale made adjective
+        stem = word.removesuffix(suffix)
+        if stem != word and stem in table and table[stem][1] == "scale" and table[stem][0] >= 1000:
+            return [(word, *table[stem])]
 
     def split(rest: str) -> list[tuple[str, Fraction, str]] | None:
         if not rest:
@@ -196,8 +201,8 @@ def _word_items(word: str, start: int) -> list[tuple[str, int, int, Fraction | N
                          else ("atom", pos, pos + len(piece), value, role))
             pos += len(piece)
         pos += 1  # the ZWNJ
-    if items[-1][0] == "and" or all(item[0] == "and" for item in items):
-        return broken  # a leading و joins the number before: سیصد وشصت هزار
+    if all(item[0] == "and" for item in items):
+        return broken  # a glued و joins the numbers around it: سیصد وشصت هزار، یک هزارو ۲۰۰
     if len(items) > 1 and len(_groups(items)) != 1:
         return broken
     return items
