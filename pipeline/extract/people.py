@@ -122,6 +122,11 @@ def places() -> frozenset[str]:
 
 
 @cache
+def ambiguous_first_names() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("ambiguous_first_names"))
+
+
+@cache
 def last_names() -> frozenset[str]:
     return frozenset(key(w) for w in load_list("last_names"))
 
@@ -202,7 +207,22 @@ def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -
         return False
     if k in last_names() or k in first_names():
         return True
-    return k not in places() and k not in common_words() and not glued_preposition(k)
+    return k not in places() and not is_common(t.text) and not glued_preposition(k)
+
+
+SUFFIXES = frozenset(key(w) for w in ("ها", "های", "هایی", "هایش", "ای", "ی", "تر", "ترین", "اش", "شان", "مان"))
+
+
+def is_common(text: str) -> bool:
+    """A common word of news text, also when written with a ZWNJ suffix («سرویس‌های»).
+
+    >>> is_common("سرویس‌های"), is_common("صفایی‌بوشهری")
+    (True, False)
+    """
+    if key(text) in common_words():
+        return True
+    head, *rest = text.split("\u200c")
+    return bool(rest) and key(head) in common_words() and all(key(r) in SUFFIXES for r in rest)
 
 
 def glued_preposition(k: str) -> bool:
@@ -228,6 +248,10 @@ def name_at(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]
     """
     if not is_first_name(tokens[i]) or is_stopper(tokens[i]):
         return i
+    if key(tokens[i].text) in ambiguous_first_names() and not (
+        i + 1 < end and key(tokens[i + 1].text) in last_names()
+    ):  # «کره شمالی صریحا»، «تیم امید انتخاب»: a common word, not a name
+        return i
     j = _extend_name(tokens, i, end, is_cue)
     return j if j - i >= 2 else i
 
@@ -244,10 +268,14 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
     if rule == "rank":  # «ژنرال حاجی‌زاده»: a rank, then the name
         return j
     if rule == "-":
-        # a complete office («رئیس‌جمهوری»، «امام جمعه»): at most the place or country it serves
-        if j < end and not is_stopper(tokens[j]) and not is_cue(j) and (
-            key(tokens[j].text) in places() or key(tokens[j].text) not in common_words()
-        ):
+        # a complete office («رئیس‌جمهوری»، «امام جمعه»): at most the place or country it serves,
+        # maybe after a qualifier («امام‌جمعه موقت خوانسار»)
+        for n in range(j, min(end, j + 3)):
+            if is_stopper(tokens[n]) or is_cue(n):
+                break
+            if key(tokens[n].text) in places():
+                return n + 1
+        if j < end and not is_stopper(tokens[j]) and not is_cue(j) and not is_common(tokens[j].text):
             j += 1
         return j
     while j < end and j - i < MAX_TITLE_WORDS:
@@ -270,7 +298,7 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         ) > j:
             break
         joins = nxt is not None and not is_stopper(nxt) and not is_cue(j + 1) and (
-            key(nxt.text) in common_words() or titles().match(tokens, j + 1) > 0 or not k == "و")
+            is_common(nxt.text) or titles().match(tokens, j + 1) > 0 or not k == "و")
         if k == "این" and nxt is not None and organization_words().match(tokens, j + 1):
             j += 1 + organization_words().match(tokens, j + 1)  # «سرمربی سابق این تیم»: it ends there
             break

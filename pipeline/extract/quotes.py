@@ -50,6 +50,7 @@ from .speakers import People, Resolver
 
 PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})
 HEADLINE_MAX_TOKENS = 8
+AS_SAID = frozenset(key(w) for w in ("آنطور", "آن‌طور", "چنانکه", "چنان‌که", "همانطور", "همان‌طور", "آنگونه", "آن‌گونه"))
 MIN_CLAUSE_WORDS = 3  # «X را Y دانست»: at least the object, «را» and a predicate  # a «نام: ...» headline has its colon this early
 VERB_FRAMES = frozenset({"say", "deem", "announce"})
 CLAUSE_BREAKS = frozenset(key(w) for w in ("اما", "ولی", "که", "لیکن"))
@@ -246,6 +247,10 @@ class QuoteFinder:
         start = self._after(clause_start, cue.start)
         if has_ra and sum(is_word(t) for t in self.tokens[start : cue.start]) >= MIN_CLAUSE_WORDS:
             return FoundQuote(start, cue.start, "indirect", cue.text, subject)
+        if cue.frame == "say" and after < sent.end and self.tokens[after].text == "،" and self._as_said(clause_start, sent.start):
+            end = self._trim_end(after + 1, sent.end)  # «آنطور که X گفته، ...»
+            if end > after + 1:
+                return FoundQuote(after + 1, end, "indirect", cue.text, subject)
         if cue.frame == "say" and after < sent.end and is_word(self.tokens[after]):
             if key(self.tokens[after].text) == "و":
                 return None
@@ -255,6 +260,11 @@ class QuoteFinder:
             if end > after:
                 return FoundQuote(after, end, "indirect", cue.text, subject)
         return None
+
+    def _as_said(self, clause_start: int, sent_start: int) -> bool:
+        """Does the clause open with «آنطور که»/«چنانکه»/«همان‌طور که» (as X said, ...)?"""
+        words = [key(t.text) for t in self.tokens[sent_start:clause_start] if is_word(t)]
+        return any(w in AS_SAID for w in words[:4])
 
     def _next_word(self, i: int, end: int) -> int:
         while i < len(self.tokens) and self.tokens[i].is_space and "\n" not in self.tokens[i].text:

@@ -154,7 +154,7 @@ class Resolver:
         return not any(p.name and (name_suffix_matches(p.name, full) or name_suffix_matches(full, p.name))
                        for p in self.persons)
 
-    def _person_titled(self, title: str, upcoming: list[Mention | None]) -> Person:
+    def _person_titled(self, title: str, upcoming: list[Mention | None], indefinite: bool = False) -> Person:
         for p in self.persons:
             if any(titles_match(title, t) for t in p.titles):
                 p.titles.append(title)
@@ -166,7 +166,8 @@ class Resolver:
             nxt = next((m for m in upcoming if m is not None and m.kind != "title"), None)
             if nxt is not None and nxt.kind == "name" and nxt.name and self._is_new_name(nxt.name):
                 person = self._person_named(nxt.name)
-            elif self.current is not None and not self.current.is_org:
+            elif self.current is not None and not self.current.is_org and not indefinite:
+                # «یک مقام ...» is someone not named before, never the current speaker
                 person = self.current
             else:
                 person = Person(None)
@@ -192,7 +193,8 @@ class Resolver:
                 if mention.title:
                     person.titles.append(mention.title)
             else:
-                person = self._person_titled(mention.title or mention.text, upcoming)
+                indefinite = key(mention.text.split()[0]) == "یک"
+                person = self._person_titled(mention.title or mention.text, upcoming, indefinite)
         else:
             person = self._person_named(mention.name or mention.text)
         if person is not None:
