@@ -518,23 +518,25 @@ def create_figures(nlp: Language, name: str):
 
 def find_figures(doc: Doc) -> Doc:
     """Fill ``doc.spans["figures"]`` (label = kind, ``span._.figure`` = value, unit, quantity, qualifier)."""
-    spans = []
-    for cand in figure_candidates(doc.text):
-        if cand.excluded or cand.kind not in KINDS:
-            continue
-        span = doc.char_span(cand.number.start, max(cand.end, cand.number.end), label=cand.kind,
-                             alignment_mode="expand")
-        if span is None:
-            continue
+    spans = [span for cand in figure_candidates(doc.text) if (span := _figure_span(doc, cand)) is not None]
+    doc.spans["figures"] = spans
+    return doc
+
+
+def _figure_span(doc: Doc, cand: Candidate) -> Span | None:
+    """The token-aligned span of a figure (``۱۱۰ هزار مددجو``), or None when it is not one."""
+    if cand.excluded or cand.kind not in KINDS:
+        return None
+    span = doc.char_span(cand.number.start, max(cand.end, cand.number.end), label=cand.kind,
+                         alignment_mode="expand")
+    if span is not None:
         span._.figure = {
             "value": cand.number.value if cand.value is None else cand.value,
             "unit": cand.unit,
             "quantity": cand.quantity,
             "qualifier": cand.qualifier,
         }
-        spans.append(span)
-    doc.spans["figures"] = spans
-    return doc
+    return span
 
 
-__all__ = ["Candidate", "Span", "figure_candidates", "find_figures", "find_unit"]
+__all__ = ["Candidate", "figure_candidates", "find_figures", "find_unit"]
