@@ -83,6 +83,8 @@ PUNCTUATION = [
     ("ellipsis_kept", "و ...", "و ..."),
     ("abbreviation_kept", "سال ۱۳۸۲ ه.ش و ج.ا.ا", "سال ۱۳۸۲ ه.ش و ج.ا.ا"),
     ("honorific_parenthesis", "امام علي(ع)", "امام علی (ع)"),
+    ("reversed_guillemets_untouched", "گفت »سلام« و رفت", "گفت »سلام« و رفت"),
+    ("guillemet_before_full_stop", "«ايران» .", "«ایران»."),
 ]
 
 LATIN_COMMA = [

@@ -21,13 +21,15 @@ L = f"[{LETTER}]"
 LETTERS = frozenset(chr(c) for c in range(0x0621, 0x06D6) if re.match(L, chr(c)))
 # تهران, اصفهان → تهران، اصفهان
 LATIN_COMMA = re.compile(f"(?<={L}) ?, ?(?={L})")
-# space before a closing mark (a lone full stop or colon, not an ellipsis)
-SPACE_BEFORE_CLOSING = re.compile(r" +(?=[،؛؟!»)\]]|[.:](?![.:]))")
-SPACE_AFTER_OPENING = re.compile(r"([«(\[]) +")
+# space before a closing mark (a lone full stop or colon, not an ellipsis); a » that a
+# word follows opens a quote in copy with reversed guillemets (»سلام«) and keeps its space
+SPACE_BEFORE_CLOSING = re.compile(f" +(?=[،؛؟!)\\]]|»(?!{L})|[.:](?![.:]))")
+# space after an opening mark that does not follow a word (a « after a word closes: سلام« و)
+SPACE_AFTER_OPENING = re.compile(f"((?<!{L})«|[(\\[]) +")
 # a closing mark glued to a Persian word or an opening mark after it (see _after_closing)
 CLOSING_THEN_WORD = re.compile(f"[،؛؟!»)\\]:.](?={L}|[«(])")
-# an opening mark glued to the Persian word before it
-OPENING = re.compile("[«(]")
+# an opening mark glued to the Persian word before it (and followed by a word)
+OPENING = re.compile(f"«(?={L}|[«(])|\\(")
 
 
 def _after_closing(m: re.Match) -> str:
@@ -41,6 +43,8 @@ def _after_closing(m: re.Match) -> str:
             i >= 2 and text[i - 1] in LETTERS and text[i - 2] in LETTERS
             and i + 2 < len(text) and text[i + 1] in LETTERS and text[i + 2] in LETTERS
         )
+    elif mark == "»":
+        glued = i > 0 and text[i - 1] != " "  # not the opening of a reversed pair
     else:
         glued = True
     return mark + " " if glued else mark
@@ -57,6 +61,8 @@ def normalize_spacing(t: TrackedText) -> TrackedText:
 
     >>> normalize_spacing(TrackedText.from_raw("امام(ره) و ه.ش و کنند.وی")).text
     'امام (ره) و ه.ش و کنند. وی'
+    >>> normalize_spacing(TrackedText.from_raw("گفت »سلام« و رفت")).text
+    'گفت »سلام« و رفت'
     """
     text = t.text
     if "," in text:
