@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from ..lexicons import load_table
+from ..lexicons import load_list, load_table
 from .characters import LETTER
 from .lexicon import NON_JOINING, ZWNJ, load_lexicon
 from .offsets import TrackedText
@@ -50,6 +50,12 @@ _UNCHANGED: set[str] = set()  # words fix_word leaves as they are (a cache)
 STRAY_ZWNJ = re.compile(
     f"\u200c(?:\u200c+|(?![{LETTER}])|(?<=[{NON_JOINING}]\u200c)|(?<![{LETTER}]\u200c))"
 )
+
+
+@cache
+def _keep() -> frozenset[str]:
+    """Words never split (``lexicons/zwnj_keep.txt``): names that look like verbs (میداود)."""
+    return frozenset(load_list("zwnj_keep"))
 
 
 @cache
@@ -184,7 +190,7 @@ def fix_word(word: str) -> str:
     ['صندوق\u200cهای', 'مهم\u200cترین', 'شده\u200cاند', 'تنهایی', 'دختر', 'بهترین']
     """
     lex = load_lexicon()
-    if lex.is_word(word):
+    if lex.is_word(word) or word in _keep():
         return word
     if word in lex.joined_compounds:
         return lex.joined_compounds[word]
