@@ -41,6 +41,7 @@ LIST_BREAKS = ("؛", ";", ".", ":", "\n")
 YEAR_RANGES = ((1300, 1500), (1900, 2100))
 MAX_QUANTITY_WORDS = 3
 INDEFINITE_TIME_UNITS = ("روز", "شب")  # یک روز: "one day" in a story, unless a duration cue precedes
+NAMED_PERIODS = ("دهه", "قرن", "سده")  # سه دهه ۴۰، ۵۰ و ۶۰ counts decades that have names
 LONG_DIGITS = 7  # ۱۳۹۸۳۹۲: a news code or a phone number unless a unit follows
 
 
@@ -350,6 +351,8 @@ def _classify(text: str, cand: Candidate) -> None:
     """Set kind, unit, quantity and the figure's end from the words after the number."""
     number, after = cand.number, cand.after
     unit = find_unit(after)
+    if unit is not None and _names_next_number(after, unit):
+        unit = None  # ماده ۱۸۰ سال ۹۴: سال names the ۹۴ after it
     if unit is not None and unit.unit == "تن" and _tan_means_persons(after[1:]):
         unit = Unit(None, "count", 1)  # سه تن از نمایندگان، ۲۰۰ تن کشته شدند: persons
     if unit is not None:
@@ -363,11 +366,9 @@ def _classify(text: str, cand: Candidate) -> None:
             cand.quantity = _phrase_text(text, head + rest)
         else:
             cand.quantity = _phrase_text(text, rest)
-        if unit.kind == "other" and number.is_fraction is False and len(after) > unit.words:
-            following = after[unit.words]
-            if following.text[:1].isdigit() and following.start - head[-1].end <= 1:
-                cand.kind, cand.unit = "count", None  # سه دهه ۴۰، ۵۰ و ۶۰: named decades counted
-                cand.quantity = head[-1].text
+        if unit.unit in NAMED_PERIODS and len(after) > unit.words and after[unit.words].text[:1].isdigit():
+            cand.kind, cand.unit = "count", None  # سه دهه ۴۰، ۵۰ و ۶۰: named decades counted
+            cand.quantity = head[-1].text
         if number.is_fraction and unit.kind in ("count",):
             cand.kind = "other"
         return
@@ -377,6 +378,19 @@ def _classify(text: str, cand: Candidate) -> None:
         cand.quantity = _phrase_text(text, phrase)
     elif number.is_fraction and number.atoms[-1].role == "denominator":
         cand.kind = "other"  # معادل یک‌پنجم از کل کارگاه‌ها
+
+
+def _names_next_number(after: list[Word], unit: Unit) -> bool:
+    """A unit word that is a designator of the number after it (۱۸۰ سال ۹۴), except a
+    named period counted (سه دهه ۴۰، ۵۰).
+
+    >>> _names_next_number([Word(0, 3, "سال"), Word(4, 6, "94")], Unit("سال", "other", 1))
+    True
+    """
+    if unit.unit in NAMED_PERIODS or len(after) <= unit.words:
+        return False
+    following, last = after[unit.words], after[unit.words - 1]
+    return following.text[:1].isdigit() and last.key in _key_set("figure_designators")
 
 
 def _restricted_word_excluded(text: str, cand: Candidate, before: list[Word]) -> str | None:
@@ -435,8 +449,9 @@ def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
             if not right.explicit_unit:
                 right.excluded = left.excluded
     for left, right in zip(cands, cands[1:], strict=False):
-        if _between(text, left, right) == "بر":
-            left.excluded = right.excluded = "score"  # ۲ بر صفر: a match result
+        glued_dash = text[left.number.end : right.number.start] in ("-", "–") and not right.explicit_unit
+        if _between(text, left, right) == "بر" or glued_dash:
+            left.excluded = right.excluded = "score"  # ۲ بر صفر، 2-1 پیروز شد: a match result
     for left, right in zip(cands[-2::-1], cands[:0:-1], strict=False):
         link = _between(text, left, right)
         if link not in EXPLICIT_RANGES and left.number.is_digits != right.number.is_digits:

@@ -43,6 +43,7 @@ class Mention:
     text: str
     name: str | None = None
     title: str | None = None
+    guessed: bool = False  # a name read from its position only («پومپئو گفت»)
 
 
 class PhraseSet:
@@ -205,7 +206,7 @@ def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -
         return False
     if organization_words().match(tokens, j) or honorifics().match(tokens, j):
         return False
-    if k in last_names() or k in first_names():
+    if k in last_names() or (k in first_names() and k not in ambiguous_first_names()):
         return True
     return k not in places() and not is_common(t.text) and not glued_preposition(k)
 
@@ -246,7 +247,7 @@ def name_at(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]
     >>> name_at(toks, 0, 4, lambda i: i == 2)
     2
     """
-    if not is_first_name(tokens[i]) or is_stopper(tokens[i]):
+    if not is_first_name(tokens[i]) or is_stopper(tokens[i]) or organization_words().match(tokens, i):
         return i
     if key(tokens[i].text) in ambiguous_first_names() and not (
         i + 1 < end and key(tokens[i + 1].text) in last_names()
@@ -290,7 +291,8 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
             if nxt is not None and (key(nxt.text) == "در" or organization_words().match(tokens, j)):
                 continue
             break
-        named_body = organization_words().match(tokens, j - 1) > 0  # «دانشگاه شهید باهنر»: a body named after a person
+        # «دانشگاه شهید باهنر»، «بنیاد فرهنگی مهدی موعود»: a body named after a person
+        named_body = any(organization_words().match(tokens, b) for b in range(max(i, j - 2), j))
         if is_cue(j) or k in pronouns() or (name_at(tokens, j, end, is_cue) > j and not named_body):
             break
         if honorifics().match(tokens, j) and not named_body and name_at(
@@ -481,7 +483,7 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
     if j - i > 3 or (j < end and not (is_cue(j) or is_stopper(tokens[j]) or tokens[j].text == ":")):
         return None
     text = words_text(doc, i, j)
-    return Mention(i, j, "name", text, name=text)
+    return Mention(i, j, "name", text, name=text, guessed=True)
 
 
 SUBJECT_LIMITS = frozenset(key(w) for w in ("را", "که"))

@@ -252,7 +252,7 @@ class QuoteFinder:
             if end > after + 1:
                 return FoundQuote(after + 1, end, "indirect", cue.text, subject)
         if cue.frame == "say" and after < sent.end and is_word(self.tokens[after]):
-            if key(self.tokens[after].text) == "و":
+            if key(self.tokens[after].text) == "و" or self._colon_cue_follows(cue, sent):
                 return None
             if key(self.tokens[after].text) in {"که", "تا"}:
                 after += 1
@@ -260,6 +260,16 @@ class QuoteFinder:
             if end > after:
                 return FoundQuote(after, end, "indirect", cue.text, subject)
         return None
+
+    def _colon_cue_follows(self, cue: Cue, sent: Span) -> bool:
+        """«X درباره اینکه برانکو اعلام کرده ...، توضیح داد: ...»: a later cue with a colon is the
+        sentence's own attribution; an earlier bare «گفته/اعلام کرده» is only its topic."""
+        for c in self.cues:
+            if cue.start < c.start < sent.end and c.frame in VERB_FRAMES:
+                nxt = self._next_word(c.end, sent.end)
+                if nxt < len(self.tokens) and self.tokens[nxt].text == ":":
+                    return True
+        return False
 
     def _as_said(self, clause_start: int, sent_start: int) -> bool:
         """Does the clause open with «آنطور که»/«چنانکه»/«همان‌طور که» (as X said, ...)?"""
@@ -300,7 +310,12 @@ class QuoteFinder:
             if sent.start <= start or sent.start >= end:
                 continue
             cues = [c for c in self.cues if sent.start <= c.start < sent.end and c.frame != "according"]
-            if cues and self.subject(sent.start, cues[0].start) is not None:
+            m = self.subject(sent.start, cues[0].start) if cues else None
+            if m is None:
+                continue
+            after = self._next_word(cues[0].end, sent.end)
+            opens_quote = after < len(self.tokens) and self.tokens[after].text == ":"
+            if not m.guessed or opens_quote:  # a guessed name inside a quote is more likely its topic
                 return sent.start
         return end
 
@@ -346,7 +361,9 @@ class QuoteFinder:
         mention = mention_at(self.doc, cue.end, comma, self.is_cue) or org_at(self.doc, cue.end, comma, self.is_cue)
         if mention is not None and mention.kind not in {"name", "title", "pronoun", "org", "org_anaphor"}:
             mention = None
-        if mention is not None and mention.kind == "org" and is_agency(mention.name or ""):
+        if mention is not None and mention.kind == "org" and (
+            is_agency(mention.name or "") or "خبر" in key(mention.name or "")
+        ):  # «به گزارش باشگاه خبری فارس»: a byline, not a statement
             return None
         if mention is None:
             n = self.known_name(self.doc, cue.end, comma)
