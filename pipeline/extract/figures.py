@@ -450,7 +450,7 @@ def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
                 right.excluded = left.excluded
     for left, right in zip(cands, cands[1:], strict=False):
         glued_dash = text[left.number.end : right.number.start] in ("-", "–") and not right.explicit_unit
-        if _between(text, left, right) == "بر" or glued_dash:
+        if _between(text, left, right) == "بر" or (glued_dash and _near_score_cue(text, left, right)):
             left.excluded = right.excluded = "score"  # ۲ بر صفر، 2-1 پیروز شد: a match result
     for left, right in zip(cands[-2::-1], cands[:0:-1], strict=False):
         link = _between(text, left, right)
@@ -470,6 +470,13 @@ def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
             money = cand
         elif cand.kind is None and money and any(a.role == "scale" and a.value >= 10**6 for a in cand.number.atoms):
             cand.kind, cand.unit, cand.quantity = "money", money.unit, None
+
+
+def _near_score_cue(text: str, left: Candidate, right: Candidate) -> bool:
+    """A match-result word just before ``A-B`` or within two items after it."""
+    cues = _key_set("figure_score_cues")
+    near = _words_before(text, left.number.start, 3) + right.after[:2]
+    return any(w.key in cues for w in near)
 
 
 def _count_after_count(text: str, cands: list[Candidate]) -> None:

@@ -119,7 +119,8 @@ def first_names() -> frozenset[str]:
 
 @cache
 def places() -> frozenset[str]:
-    return frozenset(key(w) for w in load_list("places"))
+    """Iranian provinces and cities, and countries: a title ends after one."""
+    return frozenset(key(w) for w in load_list("places") + load_list("countries"))
 
 
 @cache
