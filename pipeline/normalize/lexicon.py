@@ -144,8 +144,11 @@ def load_lexicon() -> Lexicon:
             continue  # صد‌در‌صد: no ZWNJ needed; این‌که: two function words
         if len(parts) == 2:
             compounds[(parts[0], parts[1])] = word
-        if key not in seen:  # پیشگیری، لیلی: a joined spelling in use is left alone
-            joined[key] = word
+        if key in seen:
+            continue  # پیشگیری، لیلی: a joined spelling in use is left alone
+        if parts[0] in stopwords and entry not in words:
+            continue  # بهسان (a name) is not به‌سان unless the lexicon says so
+        joined[key] = word
     conjugations, bare_stems, past_stems = _read_verbs()
     return Lexicon(words, frozenset(seen), conjugations, bare_stems, past_stems, stopwords, compounds,
                    frozenset(compounds), joined)
