@@ -51,7 +51,10 @@ def verb_forms(cue: str, present: str) -> list[str]:
     if present:
         ending = "ی" if present[-1] in "اوی" and not present.endswith("ای") else ""  # گو -> گوید، افزا -> افزاید
         forms += ["می" + present + ending + "د", "ن" + "می" + present + ending + "د"]
-    return [prefix + f for f in forms]
+    forms = [prefix + f for f in forms]
+    if last == "کرد" and head:  # «تاکید نمود»، «اظهار نموده است»: the formal light verb
+        forms += verb_forms(" ".join(head) + " نمود", "نما")
+    return forms
 
 
 @cache

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..evaluate.keys import key
 from ..lexicons import load_list, load_table
 
-REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطلاعیه", "نامه", "اعلامیه"))
+REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطلاعیه", "نامه", "اعلامیه", "مطلب"))
 MAX_NAME_WORDS = 4  # first name + up to three more words
 MAX_TITLE_WORDS = 12
 MAX_COMMA_SEGMENT = 5  # words of a title continued after a comma
@@ -294,7 +294,8 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
             break
         # «دانشگاه شهید باهنر»، «بنیاد فرهنگی مهدی موعود»: a body named after a person
         named_body = any(organization_words().match(tokens, b) for b in range(max(i, j - 2), j))
-        if is_cue(j) or k in pronouns() or (name_at(tokens, j, end, is_cue) > j and not named_body):
+        starts_name = name_at(tokens, j, end, is_cue) > j and k not in ambiguous_first_names()
+        if is_cue(j) or k in pronouns() or (starts_name and not named_body):
             break
         if honorifics().match(tokens, j) and not named_body and name_at(
             tokens, j + honorifics().match(tokens, j), end, is_cue
