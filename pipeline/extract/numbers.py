@@ -255,8 +255,8 @@ def can_follow(left: Atom, right: Atom, joined_by_and: bool) -> bool:
         if left.role == "scale":
             return left.value < right.value
         return left.role != "denominator" and left.value > 0
-    if right.role == "denominator":
-        return left.role in ("unit", "teen", "ten") and 0 < left.value < right.value
+    if right.role == "denominator":  # یک سوم، سه چهارم، ۸ صدم
+        return left.role in ("unit", "teen", "ten", "digits") and 0 < left.value < right.value
     return False
 
 
