@@ -1,0 +1,41 @@
+"""The shipped NER model inside `khabar run`: organizations in records come from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate.keys import key
+from pipeline.nlp import DEFAULT_MODEL
+from tests.conftest import GOLD_DIR
+
+pytestmark = pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="no shipped model")
+
+
+@pytest.fixture(scope="module")
+def seed_record():
+    from pipeline.core import Pipeline
+    from pipeline.nlp import build_language
+
+    nlp = build_language()
+    assert {"tok2vec", "ner", "khabar_organizations"} <= set(nlp.pipe_names)
+    text = (GOLD_DIR / "seed-article.txt").read_text(encoding="utf-8")
+    return Pipeline(nlp).process(text, id="seed-article")
+
+
+def test_national_body_is_one_organization_with_its_short_name(seed_record):
+    """«بهزیستی» and «سازمان بهزیستی» (seed article) are one organization."""
+    groups = [o for o in seed_record.organizations if key(o.name) in {key("بهزیستی"), key("سازمان بهزیستی")}]
+    assert len(groups) == 1
+    mentions = {key(m.text) for m in groups[0].mentions}
+    assert {key("بهزیستی"), key("سازمان بهزیستی")} <= mentions
+
+
+def test_provincial_branch_is_separate(seed_record):
+    branch = [o for o in seed_record.organizations if "قزوین" in o.name]
+    assert branch and all("قزوین" in m.text for o in branch for m in o.mentions)
+
+
+def test_mentions_point_into_the_text(seed_record):
+    for org in seed_record.organizations:
+        for m in org.mentions:
+            assert seed_record.text[m.start : m.end] == m.text
