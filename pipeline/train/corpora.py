@@ -295,3 +295,21 @@ def resolve_corpus(name: str | Path, root: Path = SHARED_CORPORA) -> Path:
     if path.exists():
         return path
     return root / path
+
+
+def main() -> None:
+    """``python -m pipeline.train.corpora IN.txt OUT.spacy [LABEL ...]``: one corpus file -> DocBin."""
+    import sys
+
+    from ..nlp import blank
+
+    if len(sys.argv) < 3:
+        raise SystemExit(main.__doc__)
+    source, output, labels = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:] or None
+    docs = convert(blank(), resolve_corpus(source), labels)
+    write_docbin(docs, output)
+    print(f"{len(docs)} sentences, {sum(len(d.ents) for d in docs)} entities -> {output}")
+
+
+if __name__ == "__main__":
+    main()
