@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..evaluate.keys import key
 from ..lexicons import load_table
-from .people import PhraseSet, is_word
+from .people import PhraseSet, doc_tokens, is_word
 
 MAX_CUE_TOKENS = 6  # «با بیان این مطلب که»، «اظهار امیدواری کرده است»
 PERSON_ENDINGS = frozenset(key(w) for w in ("ام", "ای", "ایم", "اید", "اند"))
@@ -93,7 +93,7 @@ def _is_false_cue(tokens: list[Token], i: int, n: int, frame: str) -> bool:
 def find_cues(doc: Doc) -> list[Cue]:
     """Every cue in the document, in text order, longest match first."""
     frames, phrases = cue_frames()
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     cues: list[Cue] = []
     i = 0
     while i < len(tokens):

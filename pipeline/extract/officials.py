@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..evaluate.keys import key
 from .people import (
     common_words,
+    doc_tokens,
     extend_title_over_commas,
     is_word,
     mention_at,
@@ -69,12 +70,19 @@ def organization_of(title: str | None) -> str | None:
 def _occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
     """Token ranges where ``name`` is written (spelling-blind)."""
     target = key(name)
+    keys = [key(t.text) for t in doc_tokens(doc)]
     n_words = len(name.split())
     found = []
-    for i in range(len(doc)):
-        for n in range(max(1, n_words - 1), n_words + 2):
-            if i + n <= len(doc) and key(doc[i : i + n].text) == target and is_word(doc[i]):
-                found.append((i, i + n))
+    for i, k in enumerate(keys):
+        if not k or not target.startswith(k):
+            continue
+        joined = ""
+        for j in range(i, min(len(keys), i + n_words + 2)):
+            joined += keys[j]
+            if joined == target:
+                found.append((i, j + 1))
+                break
+            if not target.startswith(joined):
                 break
     return found
 
@@ -82,7 +90,7 @@ def _occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
 def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool] = lambda _: False) -> dict[str, str]:
     """Name -> the title written beside it: before («مدیرکل Y علیرضا وارثی»، «وزیر خارجه
     آمریکا مایک پومپئو») or after («X، مدیرکل Y»، «مسعود رضاییان مدیرعامل باشگاه فولاد»)."""
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     result: dict[str, str] = {}
     i = 0
     while i < len(doc):

@@ -71,6 +71,17 @@ class PhraseSet:
         return best
 
 
+_TOKENS: dict[str, object] = {"doc": None, "tokens": []}
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, kept for the document being analyzed (mentions are looked up at
+    every token, and a fresh list each time made the search quadratic)."""
+    if _TOKENS["doc"] is not doc:
+        _TOKENS["doc"], _TOKENS["tokens"] = doc, list(doc)
+    return _TOKENS["tokens"]  # type: ignore[return-value]
+
+
 def is_word(token: Token) -> bool:
     """A token with letters or digits (not punctuation, not whitespace)."""
     return bool(key(token.text)) and not token.is_space
@@ -342,7 +353,7 @@ def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_c
     >>> mention_at(blank()("این مسوول افزود"), 0, 3).kind
     'anaphor'
     """
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     t = tokens[i]
     k = key(t.text)
     if k in pronouns():
@@ -411,7 +422,7 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
     >>> org_at(doc, 0, len(doc)).name
     'سازمان مدیریت و برنامه‌ریزی'
     """
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     start = i
     if key(tokens[i].text) in REPORT_NOUNS and i + 1 < end:
         i += 1
@@ -427,7 +438,7 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
 def _skip_openers(doc: Doc, i: int, end: int) -> int:
     """First token after sentence openers («اما»، «از سوی دیگر»), a byline («همشهری ورزشی-»)
     and «به گزارش ...،»."""
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     for _ in range(4):
         while i < end and not is_word(tokens[i]) and tokens[i].text in {"«", "\"", "-", "*", "،"}:
             i += 1
@@ -461,7 +472,7 @@ def person_entity_name(ent: Span) -> str | None:
     («آیت‌الله غلامعلی صفایی‌بوشهری» -> «غلامعلی صفایی‌بوشهری»); None when nothing is left
     that can be a name.
     """
-    tokens = list(ent.doc)
+    tokens = doc_tokens(ent.doc)
     i = ent.start
     while i < ent.end and (h := honorifics().match(tokens, i)):
         i += h
@@ -470,13 +481,15 @@ def person_entity_name(ent: Span) -> str | None:
     words = [t for t in tokens[i : ent.end] if is_word(t)]
     if not words or key(words[0].text) in pronouns() or any(key(t.text) in stoppers() for t in words):
         return None
+    if len(words) == 1 and (is_common(words[0].text) or key(words[0].text) in ambiguous_first_names()):
+        return None  # «امید» tagged alone is more often the word than the name
     return ent.doc[i : ent.end].text
 
 
 def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:
     """«پومپئو با اشاره به ...»، «بگوویچ اما ... گفت»: one to three uncommon words that open
     the clause and end at a stopper or a cue; an agency name («رویترز») speaks as a body."""
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     if key(tokens[i].text) in agencies():
         return Mention(i, i + 1, "org", tokens[i].text, name=tokens[i].text)
     if is_stopper(tokens[i]) or not continues_name(tokens, i, is_cue):
@@ -507,7 +520,7 @@ def subject_mention(
     >>> subject_mention(doc, 0, len(doc)).name
     'مسعود پزشکیان'
     """
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     i = _skip_openers(doc, start, end)
     first = i
     depth = 0  # inside a parenthesis

@@ -36,6 +36,7 @@ from .people import (
     REPORT_NOUNS,
     Mention,
     continues_name,
+    doc_tokens,
     is_agency,
     is_first_name,
     is_word,
@@ -78,12 +79,14 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.tokens = list(doc)
+        self.tokens = doc_tokens(doc)
         self.cues = find_cues(doc)
         self.cue_starts = {c.start: c for c in self.cues}
         self.names = collect_names(doc, self.is_cue)
+        # a PER entity of the NER model can be a subject the lexicons miss («وینگو بگوویچ»);
+        # one word alone («امید») is too often an ordinary word
         self.person_ents = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS
-                            and person_entity_name(e) == e.text}
+                            and person_entity_name(e) == e.text and len(e.text.split()) >= 2}
         soft = soft_line_breaks(doc)
         self.line_end = _line_ends(doc, soft)
         self.sentences = _sentences(doc, soft)
@@ -123,7 +126,7 @@ class QuoteFinder:
         for sent in self.sentences:
             if sent.start < taken_until:
                 continue
-            headline = self.headline(sent)
+            headline = self.headline(sent) or (self.quoted_paragraph(sent) if found else None)
             if headline is not None:
                 found.append(headline)
                 taken_until = headline.end
@@ -153,6 +156,18 @@ class QuoteFinder:
         if end <= start or any(t.text == ":" for t in self.tokens[start:end]):
             return None
         return FoundQuote(start, end, "direct", None, mention)
+
+    def quoted_paragraph(self, sent: Span) -> FoundQuote | None:
+        """A paragraph that is one «...» and nothing else, after the article has quoted someone:
+        the current speaker goes on (direct, no cue)."""
+        start = sent.start
+        if start and "\n" not in self.tokens[start - 1].text or self.tokens[start].text != "«":
+            return None
+        end = self.line_end[start]
+        close = _closing_guillemet(self.tokens, start, end)
+        if close is None or any(is_word(t) for t in self.tokens[close + 1 : end]) or close <= start + 1:
+            return None
+        return FoundQuote(start + 1, close, "direct", None, None)
 
     def sentence_quotes(self, sent: Span) -> list[FoundQuote]:
         """The quotes whose cue stands in this sentence."""
@@ -226,6 +241,8 @@ class QuoteFinder:
             if cue.frame == "report" and subject is None:
                 return None
             return self.direct(cue, after + 1, subject)
+        if cue.frame in VERB_FRAMES and after < sent.end and self.tokens[after].text == "«":
+            return self.direct(cue, after, subject)  # «X گفت «...»»: a colon left out
         if cue.frame == "clause":
             return self.clause_quote(cue, nxt, sent, subject)
         if cue.frame == "according":
@@ -444,7 +461,8 @@ def _sentences(doc: Doc, soft: set[int]) -> list[Span]:
 def collect_names(doc: Doc, is_cue) -> list[str]:
     """Person names written out in the article: PER entities, names after an honorific or
     starting with a known first name, names inside title phrases («سردار حسین فتاحی»)."""
-    names: list[str] = [n for e in doc.ents if e.label_ in PERSON_LABELS and (n := person_entity_name(e))]
+    names: list[str] = [n for e in doc.ents if e.label_ in PERSON_LABELS and (n := person_entity_name(e))
+                        and len(n.split()) >= 2]
     i = 0
     while i < len(doc):
         m = mention_at(doc, i, len(doc), is_cue) if is_word(doc[i]) else None
@@ -483,7 +501,7 @@ def fuller_names(doc: Doc, names: list[str]) -> list[str]:
     ['وینگو بگوویچ']
     """
     singles = {key(n) for n in names if len(n.split()) == 1}
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     found: list[str] = []
     for i in range(1, len(tokens)):
         if key(tokens[i].text) not in singles or not continues_name(tokens, i - 1, lambda _: False):
