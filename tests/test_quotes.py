@@ -202,3 +202,48 @@ def test_seed_article_all_quotes_to_varesi(khabar):
     assert [q.cue for q in article.quotes] == [q["cue"] for q in gold["quotes"]]
     (official,) = article.officials
     assert (official.name, official.title, official.quotes) == ("علیرضا وارثی", "مدیرکل بهزیستی استان قزوین", 14)
+
+
+# ------------------------------------------------------------------ more patterns seen in news-raw
+def test_formal_light_verb_and_guillemets_without_colon(nlp):
+    text = ("حمیدرضا فولادگر در گفت‌وگو با خبرنگار فارس تاکید نمود: فتنه در راه است.\n"
+            "وی گفت «مردم باید هوشیار باشند».")
+    quotes = quotes_of(nlp, text)
+    assert [(q[0], q[1], q[3]) for q in quotes] == [("direct", "حمیدرضا فولادگر", "تاکید نمود"),
+                                                    ("direct", "حمیدرضا فولادگر", "گفت")]
+    assert quotes[1][4] == "مردم باید هوشیار باشند"
+
+
+def test_paragraph_in_guillemets_continues_the_speaker(nlp):
+    # news-raw fars-5-067: a paragraph that is only «...» after the speaker's paragraph
+    text = ("کاتب افزود: اغلب کارمندان دولت سریعا قابل‌شناسایی هستند.\n"
+            "«شناسایی درآمد تجار و مشاغل آزاد سخت است و به‌راحتی امکان‌پذیر نیست»")
+    quotes = quotes_of(nlp, text)
+    assert quotes[1][:4] == ("direct", "کاتب", None, None)
+    assert quotes[1][4].startswith("شناسایی درآمد تجار")
+
+
+def test_as_reported_clause_and_indefinite_official(nlp):
+    # news-raw fars-5-126
+    text = ("مایک پامپئو ابوظبی را ترک کرد.\n"
+            "آنطور که یک مقام وزارت خارجه آمریکا گفته، پامپئو با متحدان آمریکا مذاکره خواهد کرد.")
+    (kind, speaker, mention, cue, content), = quotes_of(nlp, text)
+    assert (kind, speaker, mention, cue) == ("indirect", "مقام وزارت خارجه آمریکا",
+                                             "یک مقام وزارت خارجه آمریکا", "گفته")
+    assert content.startswith("پامپئو با متحدان")
+
+
+def test_news_byline_is_not_a_statement_and_common_words_are_not_names(nlp):
+    text = ("به گزارش باشگاه خبری فارس «توانا»، تیم‌های شهرداری زرند و شهرکرد مقابل هم صف‌آرایی کردند.\n"
+            "سخنگوی وزارت امور خارجه کره شمالی صریحا گفت: کره شمالی برنامه خود را ترک نمی‌کند.")
+    quotes = quotes_of(nlp, text)
+    assert [(q[0], q[1]) for q in quotes] == [("direct", "سخنگوی وزارت امور خارجه کره شمالی")]
+
+
+def test_name_in_a_quote_does_not_cut_it(nlp):
+    # news-raw fars-3-089: «برانکو ...» inside the speaker's own words
+    text = ("مهدی رسول پناه تصریح کرد: پس از اعلام حکم فیفا درخواست کردیم. برانکو ابتدا یک میلیون "
+            "یورو درخواست کرده بود اما فیفا رای اولیه را تایید کرد.")
+    (kind, speaker, _, _, content), = quotes_of(nlp, text)
+    assert (kind, speaker) == ("direct", "مهدی رسول پناه")
+    assert content.endswith("رای اولیه را تایید کرد")

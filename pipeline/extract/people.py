@@ -135,6 +135,12 @@ def places() -> frozenset[str]:
 
 
 @cache
+def place_phrases() -> PhraseSet:
+    """Places and countries, also of several words («کره شمالی»، «خراسان رضوی»)."""
+    return PhraseSet(load_list("places") + load_list("countries"))
+
+
+@cache
 def ambiguous_first_names() -> frozenset[str]:
     return frozenset(key(w) for w in load_list("ambiguous_first_names"))
 
@@ -286,8 +292,8 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         for n in range(j, min(end, j + 3)):
             if is_stopper(tokens[n]) or is_cue(n):
                 break
-            if key(tokens[n].text) in places():
-                return n + 1
+            if place_phrases().match(tokens, n):
+                return n + place_phrases().match(tokens, n)
         if j < end and not is_stopper(tokens[j]) and not is_cue(j) and not is_common(tokens[j].text):
             j += 1
         return j
@@ -298,9 +304,11 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if k == "در" and nxt is not None and key(nxt.text) == "مجلس":
             j += 1
             continue
-        if k in places():
-            j += 1
-            if nxt is not None and (key(nxt.text) == "در" or organization_words().match(tokens, j)):
+        n_place = place_phrases().match(tokens, j)
+        if n_place:  # «استان قزوین»، «کره شمالی»: the title ends with the place it serves
+            j += n_place
+            after = tokens[j] if j < end else None
+            if after is not None and (key(after.text) == "در" or organization_words().match(tokens, j)):
                 continue
             break
         # «دانشگاه شهید باهنر»، «بنیاد فرهنگی مهدی موعود»: a body named after a person
