@@ -314,7 +314,7 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         # «دانشگاه شهید باهنر»، «بنیاد فرهنگی مهدی موعود»: a body named after a person
         named_body = any(organization_words().match(tokens, b) for b in range(max(i, j - 2), j))
         starts_name = name_at(tokens, j, end, is_cue) > j and k not in ambiguous_first_names()
-        if is_cue(j) or k in pronouns() or (starts_name and not named_body):
+        if is_cue(j) or k in pronouns() or looks_like_verb(t.text) or (starts_name and not named_body):
             break
         if honorifics().match(tokens, j) and not named_body and name_at(
             tokens, j + honorifics().match(tokens, j), end, is_cue

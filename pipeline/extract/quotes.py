@@ -111,6 +111,13 @@ class QuoteFinder:
                     return n
         return 0
 
+    def in_list_item(self, i: int) -> bool:
+        """Is token ``i`` on a line that starts with a list mark («- سخنگوی دولت: ...»)?"""
+        start = i
+        while start > 0 and not (self.tokens[start - 1].is_space and "\n" in self.tokens[start - 1].text):
+            start -= 1
+        return self.tokens[start].text in LIST_MARKS
+
     def is_verb_cue(self, i: int) -> bool:
         """A cue other than «به گفته»/«براساس گزارش» starts at ``i`` (those stand before the subject)."""
         return i in self.cue_starts and self.cue_starts[i].frame != "according"
@@ -264,10 +271,14 @@ class QuoteFinder:
         start = self._after(clause_start, cue.start)
         if has_ra and sum(is_word(t) for t in self.tokens[start : cue.start]) >= MIN_CLAUSE_WORDS:
             return FoundQuote(start, cue.start, "indirect", cue.text, subject)
-        if cue.frame == "say" and after < sent.end and self.tokens[after].text == "،" and self._as_said(clause_start, sent.start):
-            end = self._trim_end(after + 1, sent.end)  # «آنطور که X گفته، ...»
-            if end > after + 1:
-                return FoundQuote(after + 1, end, "indirect", cue.text, subject)
+        if cue.frame == "say" and after < sent.end and self.tokens[after].text == "،":
+            # «آنطور که X گفته، ...»، «این گزارش می‌افزاید، ...»، «X هشدار داده است، که ...»
+            start = after + 1
+            if start < sent.end and key(self.tokens[start].text) == "که":
+                start += 1
+            end = self._trim_end(start, sent.end)
+            if sum(is_word(t) for t in self.tokens[start:end]) >= MIN_CLAUSE_WORDS and not self._colon_cue_follows(cue, sent):
+                return FoundQuote(start, end, "indirect", cue.text, subject)
         if cue.frame == "say" and after < sent.end and is_word(self.tokens[after]):
             if key(self.tokens[after].text) == "و" or self._colon_cue_follows(cue, sent):
                 return None
@@ -409,6 +420,8 @@ def _closing_guillemet(tokens: list, start: int, end: int) -> int | None:
 
 WRAP_MIN, WRAP_MAX = 50, 110  # line lengths of hard-wrapped newspaper text
 WRAPPED_SHARE = 0.4
+WRAP_FILL = 0.75  # a wrapped line fills at least this share of the wrap width
+LIST_MARKS = frozenset({"-", "*", "•", "–"})
 PARAGRAPH_END = (".", "!", "؟", "?", "»", ":", "…", "\"")
 
 
@@ -422,16 +435,22 @@ def soft_line_breaks(doc: Doc) -> set[int]:
     >>> len(soft_line_breaks(blank()("\\n".join([line] * 6)))) > 0
     True
     """
-    lines = doc.text.split("\n")
-    long_open = [ln for ln in lines if WRAP_MIN <= len(ln.strip()) <= WRAP_MAX and not ln.strip().endswith(PARAGRAPH_END)]
-    if len(lines) < 5 or len(long_open) < WRAPPED_SHARE * sum(1 for ln in lines if ln.strip()):
+    lines = [ln.strip() for ln in doc.text.split("\n")]
+    lengths = sorted(len(ln) for ln in lines if ln)
+    if len(lengths) < 5:
+        return set()
+    width = lengths[int(0.9 * (len(lengths) - 1))]  # the wrap width: most lines come close to it
+    near_full = [ln for ln in lines if WRAP_MIN <= len(ln) <= WRAP_MAX and len(ln) >= WRAP_FILL * width
+                 and not ln.endswith(PARAGRAPH_END)]
+    if not WRAP_MIN <= width <= WRAP_MAX or len(near_full) < WRAPPED_SHARE * len(lengths):
         return set()
     soft = set()
     for t in doc:
         if t.is_space and t.text.count("\n") == 1 and t.i > 0 and t.i + 1 < len(doc):
             before = doc[t.i - 1].text
             line_start = doc.text.rfind("\n", 0, t.idx) + 1
-            if not before.endswith(PARAGRAPH_END) and len(doc.text[line_start : t.idx].strip()) >= WRAP_MIN:
+            line = doc.text[line_start : t.idx].strip()
+            if not before.endswith(PARAGRAPH_END) and len(line) >= WRAP_FILL * width and doc[t.i + 1].text not in LIST_MARKS:
                 soft.add(t.i)
     return soft
 
@@ -536,7 +555,12 @@ def find_quotes(doc: Doc) -> Doc:
     spans: list[Span] = []
     mentions = [q.mention for q in found]
     for n, q in enumerate(found):
-        person = resolver.resolve(q.mention, mentions[n + 1 :])
+        if finder.in_list_item(q.start):  # a digest of headlines: each line stands alone
+            resolver.current = None
+            person = resolver.resolve(q.mention, [])
+            resolver.current = None
+        else:
+            person = resolver.resolve(q.mention, mentions[n + 1 :])
         span = Span(doc, q.start, q.end, label=q.kind)
         span._.speaker = person.speaker if person else None
         span._.speaker_mention = q.mention.text if q.mention else None

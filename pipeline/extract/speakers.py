@@ -163,7 +163,10 @@ class Resolver:
         if named:
             person = self._person_named(named)
         else:
-            nxt = next((m for m in upcoming if m is not None and m.kind != "title"), None)
+            # the next speaker mention that is not this same title again («وزیر بهداشت» ... «وزیر
+            # بهداشت، درمان و آموزش پزشکی» ... «کامران باقری لنکرانی»); another title ends the search
+            nxt = next((m for m in upcoming if m is not None and not (
+                m.kind == "title" and not m.name and titles_match(m.title or m.text, title))), None)
             if nxt is not None and nxt.kind == "name" and nxt.name and self._is_new_name(nxt.name):
                 person = self._person_named(nxt.name)
             elif self.current is not None and not self.current.is_org and not indefinite:
