@@ -35,6 +35,7 @@ from .people import (
     PREPOSITIONS,
     REPORT_NOUNS,
     Mention,
+    _skip_openers,
     continues_name,
     doc_tokens,
     is_agency,
@@ -90,6 +91,7 @@ class QuoteFinder:
         soft = soft_line_breaks(doc)
         self.line_end = _line_ends(doc, soft)
         self.sentences = _sentences(doc, soft)
+        self.named_subjects: list[Mention] = []
 
     def is_cue(self, i: int) -> bool:
         """Does a speech cue start at token ``i``?"""
@@ -142,7 +144,19 @@ class QuoteFinder:
             found.extend(sentence_quotes)
             if sentence_quotes:
                 taken_until = max(taken_until, max(q.end for q in sentence_quotes))
+            else:
+                self.note_named_subject(sent)
         return found
+
+    def note_named_subject(self, sent: Span) -> None:
+        """Remember a person named as the subject of a sentence that quotes nobody
+        («سردار رویانیان همچنین از ... سخن به میان آورد»): a title said before may be his."""
+        start = _skip_openers(self.doc, sent.start, sent.end)
+        if start >= sent.end:
+            return
+        m = mention_at(self.doc, start, sent.end, self.is_verb_cue)
+        if m is not None and m.kind == "name" and m.name:
+            self.named_subjects.append(m)
 
     def headline(self, sent: Span) -> FoundQuote | None:
         """«رحمانی: کی روش با همه ساز ما رقصید»: a short «name or title:» opening a line."""
@@ -405,6 +419,15 @@ class QuoteFinder:
         return FoundQuote(comma + 1, end, "indirect", cue.text, mention)
 
 
+def upcoming_mentions(found: list[FoundQuote], n: int, named_subjects: list[Mention]) -> list[Mention | None]:
+    """Speaker mentions after quote ``n`` in text order: those of later quotes and the
+    named subjects of sentences that quote nobody."""
+    after = found[n].end
+    later = [(q.start, q.mention) for q in found[n + 1 :]]
+    later += [(m.start, m) for m in named_subjects if m.start >= after]
+    return [m for _, m in sorted(later, key=lambda pair: pair[0])]
+
+
 def _closing_guillemet(tokens: list, start: int, end: int) -> int | None:
     """Index of the » that closes the « at ``start`` within the paragraph."""
     depth = 0
@@ -553,14 +576,13 @@ def find_quotes(doc: Doc) -> Doc:
     people = People(names, apposition_titles(doc, names, finder.is_cue), bodies, author)
     resolver = Resolver(people)
     spans: list[Span] = []
-    mentions = [q.mention for q in found]
     for n, q in enumerate(found):
         if finder.in_list_item(q.start):  # a digest of headlines: each line stands alone
             resolver.current = None
             person = resolver.resolve(q.mention, [])
             resolver.current = None
         else:
-            person = resolver.resolve(q.mention, mentions[n + 1 :])
+            person = resolver.resolve(q.mention, upcoming_mentions(found, n, finder.named_subjects))
         span = Span(doc, q.start, q.end, label=q.kind)
         span._.speaker = person.speaker if person else None
         span._.speaker_mention = q.mention.text if q.mention else None
