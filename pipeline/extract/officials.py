@@ -125,8 +125,9 @@ def _official_title(person: Person, appositions: dict[str, str]) -> str | None:
 
 def find_officials(doc: Doc) -> Doc:
     """Set ``doc._.officials`` from the resolved speakers and the titled names."""
-    persons: list[Person] = [p for p in doc.user_data.get("khabar_people", []) if not p.is_org]
-    people = doc.user_data.get("khabar_names")
+    # handed over by the quotes component; taken off the Doc so it stays plain data
+    persons: list[Person] = [p for p in doc.user_data.pop("khabar_people", []) if not p.is_org]
+    people = doc.user_data.pop("khabar_names", None)
     appositions: dict[str, str] = people.appositions if people is not None else {}
     officials: list[dict] = []
     seen: set[str] = set()

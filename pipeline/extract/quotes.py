@@ -5,11 +5,15 @@
 pronoun), ``span._.speaker_mention`` (as written) and ``span._.cue``.
 
 - direct: «X گفت: ...» to the end of the paragraph (or to the next sentence that
-  another speaker opens), «...» right after the colon to its », a headline
-  «نام: ...».
+  another speaker opens; in hard-wrapped newspaper text across soft line breaks),
+  «...» right after the cue to its », a headline «نام: ...», a paragraph that is one
+  «...» after a quoted paragraph, a report's «در این گزارش آمده است: ...».
 - indirect: «با بیان اینکه A، ...» (A), «X ... را ... دانست» (the clause before the
-  verb), «X از ... خبر داد» (the از-phrase), «X گفت (که) ...» (the clause after),
-  «به گفته X، ...» (the rest of the sentence).
+  verb), «X از ... خبر داد» (the از-phrase), «X گفت (که) ...» and «آنطور که X گفته، ...»
+  (the clause after), «به گفته X، ...» / «براساس این گزارش، ...» (the rest of the sentence).
+
+Speakers: the subject before the cue (people.py), resolved to the fullest name
+in the article (speakers.py). Cues and their frames are in lexicons/quote_cues.tsv.
 
 >>> from pipeline.nlp import blank
 >>> from pipeline.extract.quotes import find_quotes
