@@ -304,11 +304,18 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if k == "در" and nxt is not None and key(nxt.text) == "مجلس":
             j += 1
             continue
+        if (t.text == "،" or k == "و") and _reaches_parliament(tokens, j, end):  # «شهریار، قدس و ملارد در مجلس»
+            j += 1
+            continue
         n_place = place_phrases().match(tokens, j)
         if n_place:  # «استان قزوین»، «کره شمالی»: the title ends with the place it serves
             j += n_place
+            # «شهرستان‌های شهریار، قدس و ملارد در مجلس ...»: a list of places goes on
+            while j + 1 < end and (tokens[j].text == "،" or key(tokens[j].text) == "و") and place_phrases().match(tokens, j + 1):
+                j += 1 + place_phrases().match(tokens, j + 1)
             after = tokens[j] if j < end else None
-            if after is not None and (key(after.text) == "در" or organization_words().match(tokens, j)):
+            if after is not None and (key(after.text) == "در" or organization_words().match(tokens, j)
+                                      or _reaches_parliament(tokens, j, end)):
                 continue
             break
         # «دانشگاه شهید باهنر»، «بنیاد فرهنگی مهدی موعود»: a body named after a person
@@ -331,6 +338,16 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
     while j > i + 1 and key(tokens[j - 1].text) == "و":
         j -= 1
     return j
+
+
+def _reaches_parliament(tokens: list[Token], j: int, end: int) -> bool:
+    """Do a few words, commas and «و» from ``j`` lead to «در مجلس» (an MP's constituencies)?"""
+    for n in range(j, min(end, j + 8)):
+        if key(tokens[n].text) == "در":
+            return n + 1 < end and key(tokens[n + 1].text) == "مجلس"
+        if not (is_word(tokens[n]) or tokens[n].text == "،") or key(tokens[n].text) in stoppers() - {"و"}:
+            return False
+    return False
 
 
 def extend_title_over_commas(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
@@ -503,12 +520,15 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
     if is_stopper(tokens[i]) or not continues_name(tokens, i, is_cue):
         return None
     j = _extend_name(tokens, i, end, is_cue)
+    if any(t.text.endswith(("\u200cها", "\u200cهای")) for t in tokens[i:j]):
+        return None  # «منوجانی‌ها»: a group, not a person
     if j - i > 3 or (j < end and not (is_cue(j) or is_stopper(tokens[j]) or tokens[j].text == ":")):
         return None
     text = words_text(doc, i, j)
     return Mention(i, j, "name", text, name=text, guessed=True)
 
 
+SUBJECT_WINDOW = 6  # words after the openers within which a clause's subject starts
 SUBJECT_LIMITS = frozenset(key(w) for w in ("را", "که"))
 PREPOSITIONS = frozenset(key(w) for w in ("از", "با", "به", "در", "برای", "درباره", "توسط", "مورد", "نزد", "پیرامون"))
 
@@ -542,7 +562,10 @@ def subject_mention(
         governed = prev in PREPOSITIONS or depth > 0
         if is_cue(i) or key(t.text) in SUBJECT_LIMITS:  # the subject comes before the object and a relative clause
             break
-        if not governed and is_word(t):
+        words_before = sum(is_word(x) for x in tokens[first:i])
+        after_comma = i > start and tokens[i - 1].text in {"،", "«"}
+        # the subject opens the clause: a name deep inside a phrase («آرمان‌های حضرت امام») is a possessor
+        if not governed and is_word(t) and (words_before < SUBJECT_WINDOW or after_comma):
             m = mention_at(doc, i, end, is_cue)
             if m and (m.kind != "org" or i == first):
                 return m
