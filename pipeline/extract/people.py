@@ -522,7 +522,9 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
     j = _extend_name(tokens, i, end, is_cue)
     if any(t.text.endswith(("\u200cها", "\u200cهای")) for t in tokens[i:j]):
         return None  # «منوجانی‌ها»: a group, not a person
-    if j - i > 3 or (j < end and not (is_cue(j) or is_stopper(tokens[j]) or tokens[j].text == ":")):
+    # «چی‌مون‌شیک سرمربی تیم ملی کره گفت»: the name may stand before its title
+    if j - i > 3 or (j < end and not (is_cue(j) or is_stopper(tokens[j]) or tokens[j].text == ":"
+                                      or titles().match(tokens, j))):
         return None
     text = words_text(doc, i, j)
     return Mention(i, j, "name", text, name=text, guessed=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..evaluate.keys import key
-from .people import Mention
+from .people import Mention, title_organizations
 
 
 @dataclass(slots=True)
@@ -76,9 +76,25 @@ def titles_match(a: str, b: str) -> bool:
     >>> titles_match("سرپرست این فدراسیون", "سرپرست فدراسیون فوتبال")
     True
     """
+    pointing = "این" in a.split()[1:] or "این" in b.split()[1:]  # «سرپرست این فدراسیون» points back
     a, b = _before_this(a), _before_this(b)
+    if not pointing and min(len(a.split()) - _head_words(a), len(b.split()) - _head_words(b)) < 1:
+        return key(a) == key(b)  # a bare office («امام جمعه») says nothing about which one
     ka, kb = key(a), key(b)
     return bool(ka) and bool(kb) and (ka.startswith(kb) or kb.startswith(ka))
+
+
+def same_office(a: str, b: str) -> bool:
+    """The same kind of office, perhaps said differently: «سرمربی کره‌جنوبی» ~ «سرمربی تیم
+    فوتبال نوجوانان کره‌جنوبی» (same first word), or one title begins the other."""
+    return titles_match(a, b) or (bool(a.split()) and bool(b.split()) and key(a.split()[0]) == key(b.split()[0]))
+
+
+def _head_words(title: str) -> int:
+    """Words of the office itself at the start of a title («امام جمعه» in «امام جمعه موقت سقز»)."""
+    words = title.split()
+    offices = title_organizations()
+    return next((n for n in range(min(4, len(words)), 0, -1) if key(" ".join(words[:n])) in offices), 0)
 
 
 def _before_this(title: str) -> str:
@@ -166,7 +182,7 @@ class Resolver:
             # the next speaker mention that is not this same title again («وزیر بهداشت» ... «وزیر
             # بهداشت، درمان و آموزش پزشکی» ... «کامران باقری لنکرانی»); another title ends the search
             nxt = next((m for m in upcoming if m is not None and not (
-                m.kind == "title" and not m.name and titles_match(m.title or m.text, title))), None)
+                m.kind == "title" and not m.name and same_office(m.title or m.text, title))), None)
             if nxt is not None and nxt.kind == "name" and nxt.name and self._is_new_name(nxt.name):
                 person = self._person_named(nxt.name)
             elif self.current is not None and not self.current.is_org and not indefinite:
