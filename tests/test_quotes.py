@@ -247,3 +247,20 @@ def test_name_in_a_quote_does_not_cut_it(nlp):
     (kind, speaker, _, _, content), = quotes_of(nlp, text)
     assert (kind, speaker) == ("direct", "مهدی رسول پناه")
     assert content.endswith("رای اولیه را تایید کرد")
+
+
+def test_name_before_its_title_and_same_office_chain(nlp):
+    # news-raw fars-1-245: a foreign name the gazetteers do not know, written before its title
+    text = ("سرمربی کره‌جنوبی: وضعیت زمین خوب نیست\n"
+            "سرمربی تیم فوتبال نوجوانان کره‌جنوبی گفت: می‌دانم وضعیت زمین اکباتان خوب نیست.\n"
+            "چی‌مون‌شیک سرمربی تیم ملی کره در مورد این مسابقه گفت: مرحله حذفی آغاز شده است.\n"
+            "بن‌شاد نورعلی‌اف سرمربی تیم ملی ازبکستان در مورد بازی فردا گفت: کره از قوی‌ترین تیم‌های آسیا است.")
+    assert [q[1] for q in quotes_of(nlp, text)] == ["چی‌مون‌شیک"] * 3 + ["بن‌شاد نورعلی‌اف"]
+
+
+def test_unknown_honorific_is_dropped_and_bare_office_links_nobody(nlp):
+    # news-raw fars-2-167: «ماموستا» (Kurdish cleric); two different Friday prayer leaders
+    text = ("امام جمعه موقت سقز گفت: شورای نگهبان حافظ انقلاب است.\n"
+            "ماموستا سیدحسین حسینی ظهر امروز اظهار داشت: ناظران شورای نگهبان در همه صحنه‌ها حاضرند.\n"
+            "ماموستا ملامحمد غفوری امام جمعه شهر صاحب گفت: نظارت بر رعایت قانون مهم است.")
+    assert [q[1] for q in quotes_of(nlp, text)] == ["سیدحسین حسینی", "سیدحسین حسینی", "ملامحمد غفوری"]
