@@ -579,14 +579,16 @@ def find_quotes(doc: Doc) -> Doc:
     bodies, author = bodies_and_report_author(doc, finder.is_cue)
     people = People(names, apposition_titles(doc, names, finder.is_cue), bodies, author)
     resolver = Resolver(people)
-    spans: list[Span] = []
+    speakers = []
     for n, q in enumerate(found):
         if finder.in_list_item(q.start):  # a digest of headlines: each line stands alone
             resolver.current = None
-            person = resolver.resolve(q.mention, [])
+            speakers.append(resolver.resolve(q.mention, []))
             resolver.current = None
         else:
-            person = resolver.resolve(q.mention, upcoming_mentions(found, n, finder.named_subjects))
+            speakers.append(resolver.resolve(q.mention, upcoming_mentions(found, n, finder.named_subjects)))
+    spans: list[Span] = []
+    for q, person in zip(found, speakers, strict=True):  # names now final: a later mention may complete one
         span = Span(doc, q.start, q.end, label=q.kind)
         span._.speaker = person.speaker if person else None
         span._.speaker_mention = q.mention.text if q.mention else None

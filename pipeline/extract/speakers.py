@@ -59,6 +59,21 @@ def name_suffix_matches(full: str, short: str) -> bool:
     return len(surname) >= 2 and len(short.split()) == 1 and key(surname[0]) == target
 
 
+def overlapping_names(a: str, b: str) -> str | None:
+    """Two readings of one name that overlap by two words or more, neither containing
+    the other: their union, else None.
+
+    >>> overlapping_names("سید جعفر هاشمی", "جعفر هاشمی تشکری")
+    'سید جعفر هاشمی تشکری'
+    """
+    wa, wb = a.split(), b.split()
+    for first, second in ((wa, wb), (wb, wa)):
+        for n in range(min(len(first), len(second)) - 1, 1, -1):
+            if [key(w) for w in first[-n:]] == [key(w) for w in second[:n]] and len(second) > n and len(first) > n:
+                return " ".join(first + second[n:])
+    return None
+
+
 def extends_name(longer: str, shorter: str) -> bool:
     """«سید ابوالحسن حسینی بوشهری» extends «سید ابوالحسن حسینی» (same first words, one person).
 
@@ -142,6 +157,12 @@ class Resolver:
     def _person_named(self, name: str) -> Person:
         full = self.people.fullest(name)
         for p in self.persons:
+            if p.is_org or not p.name:
+                continue
+            union = overlapping_names(p.name, full)
+            if union:  # «سید جعفر هاشمی» + «جعفر هاشمی تشکری» -> «سید جعفر هاشمی تشکری»
+                p.name = union
+                return p
             if p.name and (name_suffix_matches(p.name, full) or name_suffix_matches(full, p.name)
                            or extends_name(p.name, full) or extends_name(full, p.name)):
                 if len(key(full)) > len(key(p.name)):
