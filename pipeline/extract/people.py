@@ -57,6 +57,8 @@ class PhraseSet:
     def __init__(self, phrases: Iterable[str], max_tokens: int | None = None):
         phrases = list(phrases)
         self.keys = {key(p) for p in phrases if key(p)}
+        # every proper prefix of a key: the token walk stops as soon as none can continue
+        self.prefixes = {k[:n] for k in self.keys for n in range(1, len(k))}
         self.max_tokens = max_tokens or max((len(p.split()) for p in phrases), default=1) + 1
 
     def match(self, tokens: list[Token], i: int) -> int:
@@ -68,6 +70,8 @@ class PhraseSet:
             joined += key(tokens[k].text)
             if joined in self.keys:
                 best = k - i + 1
+            if joined not in self.prefixes:
+                break
         return best
 
 

@@ -462,7 +462,8 @@ def soft_line_breaks(doc: Doc) -> set[int]:
     >>> len(soft_line_breaks(blank()("\\n".join([line] * 6)))) > 0
     True
     """
-    lines = [ln.strip() for ln in doc.text.split("\n")]
+    text = doc.text  # built from the tokens on every access: read it once
+    lines = [ln.strip() for ln in text.split("\n")]
     lengths = sorted(len(ln) for ln in lines if ln)
     if len(lengths) < 5:
         return set()
@@ -475,8 +476,8 @@ def soft_line_breaks(doc: Doc) -> set[int]:
     for t in doc:
         if t.is_space and t.text.count("\n") == 1 and t.i > 0 and t.i + 1 < len(doc):
             before = doc[t.i - 1].text
-            line_start = doc.text.rfind("\n", 0, t.idx) + 1
-            line = doc.text[line_start : t.idx].strip()
+            line_start = text.rfind("\n", 0, t.idx) + 1
+            line = text[line_start : t.idx].strip()
             if not before.endswith(PARAGRAPH_END) and len(line) >= WRAP_FILL * width and doc[t.i + 1].text not in LIST_MARKS:
                 soft.add(t.i)
     return soft

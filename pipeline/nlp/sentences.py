@@ -4,7 +4,7 @@ Agency copy puts one paragraph per line, so a newline always ends a sentence.
 
 >>> nlp = spacy.blank("fa"); nlp.add_pipe("khabar_sentences")  # doctest: +ELLIPSIS
 <...>
->>> [s.text for s in nlp("وی گفت: بله. او افزود؟ نه\\nخبر بعدی").sents]
+>>> [s.text.strip() for s in nlp("وی گفت: بله. او افزود؟ نه\\nخبر بعدی").sents]
 ['وی گفت: بله.', 'او افزود؟', 'نه', 'خبر بعدی']
 """
 
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import spacy  # noqa: F401  (used by the doctest)
 from spacy.language import Language
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 ENDERS = {".", "!", "؟", "?", "…", "!؟", "؟!"}
@@ -24,17 +26,21 @@ def create_sentence_splitter(nlp: Language, name: str):
 
 
 def split_sentences(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on every token; whitespace stays with the sentence before it."""
+    """Mark sentence starts; whitespace stays with the sentence before it."""
+    starts = numpy.full((len(doc), 1), -1, dtype="int64")  # SENT_START: 1 start, -1 inside
     start_next = True
-    for token in doc:
-        if token.is_space:
-            token.is_sent_start = token.i == 0
-            start_next = start_next or "\n" in token.text
+    texts = [t.text for t in doc]
+    for i, text in enumerate(texts):
+        if text.isspace():
+            start_next = start_next or "\n" in text
             continue
-        token.is_sent_start = start_next
-        start_next = False
-        prev = doc[token.i - 1].text if token.i else ""
-        if token.text in ENDERS or (token.text in CLOSERS and prev in ENDERS):
-            nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+        if start_next:
+            starts[i, 0] = 1
+            start_next = False
+        if text in ENDERS or (text in CLOSERS and i and texts[i - 1] in ENDERS):
+            nxt = texts[i + 1] if i + 1 < len(texts) else ""
             start_next = nxt not in CLOSERS and nxt not in ENDERS
+    if len(doc):
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's array type; -1 wraps
     return doc
