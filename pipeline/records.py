@@ -22,6 +22,7 @@ class Mention:
     end: int
     raw_start: int
     raw_end: int
+    quote: int | None = None  # index into Article.quotes when the mention stands inside a quote
 
 
 @dataclass(slots=True)
@@ -108,8 +109,9 @@ def _sentence_bounds(sent: Span) -> tuple[int, int]:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
-def _mention(span: Span, tracked: TrackedText) -> Mention:
-    return Mention(span.text, **_span_offsets(span, tracked))
+def _quote_index(quotes: list[Quote], span: Span) -> int | None:
+    """Index of the quote that contains ``span``, if any."""
+    return next((i for i, q in enumerate(quotes) if q.start <= span.start_char and span.end_char <= q.end), None)
 
 
 def article_from_doc(
@@ -118,10 +120,6 @@ def article_from_doc(
     """Turn an analyzed Doc into an :class:`Article` (the one place this happens)."""
     sentences = [_sentence_bounds(s) for s in doc.sents]
     starts = [start for start, _ in sentences]
-    organizations = [
-        Organization(org["name"], [_mention(span, tracked) for span in org["mentions"]])
-        for org in doc._.organizations
-    ]
     quotes = [
         Quote(
             speaker=span._.speaker,
@@ -134,13 +132,17 @@ def article_from_doc(
         )
         for span in doc.spans.get("quotes", [])
     ]
+    organizations = [
+        Organization(org["name"], [
+            Mention(span.text, **_span_offsets(span, tracked), quote=_quote_index(quotes, span))
+            for span in org["mentions"]
+        ])
+        for org in doc._.organizations
+    ]
     figures = []
     for span in doc.spans.get("figures", []):
         info = span._.figure
-        quote_index = next(
-            (i for i, q in enumerate(quotes) if q.start <= span.start_char and span.end_char <= q.end),
-            None,
-        )
+        quote_index = _quote_index(quotes, span)
         figures.append(
             Figure(
                 text=span.text,

@@ -78,7 +78,7 @@ def _schemas():
                                ("body_lines", pa.list_(pa.int64())), ("sentences", pa.list_(pa.list_(pa.int64()))),
                                ("errors", pa.list_(text))]),
         "organizations": pa.schema([("article_id", text), ("index", pa.int64()), ("name", text),
-                                    ("mentions", pa.list_(pa.struct([("text", text), *span])))]),
+                                    ("mentions", pa.list_(pa.struct([("text", text), *span, ("quote", pa.int64())])))]),
         "figures": pa.schema([("article_id", text), ("index", pa.int64()), ("text", text), ("value", pa.float64()),
                               ("kind", text), ("unit", text), ("quantity", text), *span, ("sentence", pa.int64()),
                               ("qualifier", text), ("quote", pa.int64()), ("speaker", text)]),

@@ -48,6 +48,20 @@ def test_one_record_per_sample_with_consistent_spans(sample_records):
             assert key(normalize(raw[span.raw_start : span.raw_end])) == key(span.text)
 
 
+def test_figures_and_organizations_point_to_the_quote_they_stand_in(sample_records):
+    _, records = sample_records
+    linked = 0
+    for record in records.values():
+        spans = [*record.figures, *(m for o in record.organizations for m in o.mentions)]
+        for span in spans:
+            inside = [i for i, q in enumerate(record.quotes) if q.start <= span.start and span.end <= q.end]
+            assert span.quote == (inside[0] if inside else None)
+            linked += span.quote is not None
+        for figure in record.figures:
+            assert figure.speaker == (record.quotes[figure.quote].speaker if figure.quote is not None else None)
+    assert linked > 20  # the dev articles state many figures and name many bodies inside quotes
+
+
 def test_sentences_cover_the_text_in_order(sample_records):
     _, records = sample_records
     for record in records.values():
