@@ -82,3 +82,18 @@ def test_each_person_once_with_quote_count(nlp):
     (official,) = officials_of(nlp, text)
     assert official == {"name": "مایک پومپئو", "title": "وزیر خارجه آمریکا", "organization": "وزارت خارجه آمریکا",
                         "quotes": 4}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("رسول زرگر معاون وزیر نیرو در امور آب دیروز در جمع خبرنگاران گفت: بودجه کافی نیست.",
+         "معاون وزیر نیرو در امور آب"),
+        ("محمدرضا نقدی رئیس ستاد مرکزی مبارزه با قاچاق کالا و ارز گفت: قاچاق کم شده است.",
+         "رئیس ستاد مرکزی مبارزه با قاچاق کالا و ارز"),
+        ("علی کریمی استاندار مرکزی در جمع خبرنگاران گفت: طرح‌ها ادامه دارد.", "استاندار مرکزی"),
+    ],
+)
+def test_title_runs_on_through_what_the_office_covers(nlp, text, title):
+    (official,) = officials_of(nlp, text)
+    assert official["title"] == title

@@ -97,6 +97,11 @@ def honorifics() -> PhraseSet:
 
 
 @cache
+def title_links() -> PhraseSet:
+    return PhraseSet(load_list("title_links"))
+
+
+@cache
 def titles() -> PhraseSet:
     return PhraseSet(row["title"] for row in load_table("titles"))
 
@@ -308,6 +313,10 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if k == "در" and nxt is not None and key(nxt.text) == "مجلس":
             j += 1
             continue
+        n_link = title_links().match(tokens, j)
+        if n_link and j + n_link < end and not is_stopper(tokens[j + n_link]):  # «... در امور آب»
+            j += n_link + 1
+            continue
         if (t.text == "،" or k == "و") and _reaches_parliament(tokens, j, end):  # «شهریار، قدس و ملارد در مجلس»
             j += 1
             continue
@@ -319,7 +328,7 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
                 j += 1 + place_phrases().match(tokens, j + 1)
             after = tokens[j] if j < end else None
             if after is not None and (key(after.text) == "در" or organization_words().match(tokens, j)
-                                      or _reaches_parliament(tokens, j, end)):
+                                      or title_links().match(tokens, j) or _reaches_parliament(tokens, j, end)):
                 continue
             break
         # «دانشگاه شهید باهنر»، «بنیاد فرهنگی مهدی موعود»: a body named after a person
