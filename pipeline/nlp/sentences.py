@@ -10,10 +10,10 @@ Agency copy puts one paragraph per line, so a newline always ends a sentence.
 
 from __future__ import annotations
 
-import spacy  # noqa: F401  (used by the doctest)
-from spacy.language import Language
 import numpy
+import spacy  # noqa: F401  (used by the doctest)
 from spacy.attrs import SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
 ENDERS = {".", "!", "؟", "?", "…", "!؟", "؟!"}
