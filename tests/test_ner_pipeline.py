@@ -31,8 +31,12 @@ def test_national_body_is_one_organization_with_its_short_name(seed_record):
 
 
 def test_provincial_branch_is_separate(seed_record):
+    """«بهزیستی استان قزوین» (and «بهزیستی استان») stay apart from «سازمان بهزیستی»."""
     branch = [o for o in seed_record.organizations if "قزوین" in o.name]
-    assert branch and all("قزوین" in m.text for o in branch for m in o.mentions)
+    assert len(branch) == 1
+    assert all(key("بهزیستی استان") in key(m.text) for m in branch[0].mentions)
+    national = [o for o in seed_record.organizations if key(o.name) == key("سازمان بهزیستی")]
+    assert all("استان" not in m.text for o in national for m in o.mentions)
 
 
 def test_mentions_point_into_the_text(seed_record):

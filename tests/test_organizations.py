@@ -65,3 +65,12 @@ def test_short_form_joins_only_an_unambiguous_long_form():
 
 def test_a_bare_region_does_not_join_a_national_body():
     assert org_name("بهزیستی استان").ident != org_name("بهزیستی").ident
+
+
+def test_coordinated_bodies_are_split_but_compound_names_are_not():
+    """«سپاه و بسیج» names two bodies; «وزارت راه و شهرسازی» is one (farsnews dev gold)."""
+    doc = blank()("سپاه و بسیج و نیروهای مسلح و وزارت راه و شهرسازی")
+    from pipeline.extract.organizations import split_coordination
+
+    assert [s.text for s in split_coordination(doc[0:6])] == ["سپاه", "بسیج", "نیروهای مسلح"]
+    assert [s.text for s in split_coordination(doc[7:11])] == ["وزارت راه و شهرسازی"]

@@ -13,7 +13,8 @@ A regional branch (``region_markers``: استان، شهرستان ...) is its o
 Comparison is on :func:`pipeline.evaluate.keys.key` of each word (spelling-blind);
 the name given is the mention said most often (the longest among equals).
 A mention the model let run onto «و»، «از» or punctuation is trimmed first
-(lexicon ``organization_edge_words``).
+(lexicon ``organization_edge_words``), and «X و Y» is split when Y opens a new
+name (lexicon ``organization_openers``: «سپاه و بسیج» is two organizations).
 
 >>> org_name("اداره کل بهزیستی استان قزوین")
 OrgName(core=('بهزیستی',), region=('قزوین',), regional=True)
@@ -181,6 +182,27 @@ def group_name(mentions: list[Span]) -> str:
     return max((m.text for m in mentions), key=lambda t: (counts[key(t)], len(t)))
 
 
+def split_coordination(span: Span) -> list[Span]:
+    """``span`` cut before each «و» (or «،») followed by a word that opens an organization name.
+
+    >>> import spacy; doc = spacy.blank("fa")("سپاه و بسیج و نیروهای مسلح")
+    >>> [s.text for s in split_coordination(doc[0:6])]
+    ['سپاه', 'بسیج', 'نیروهای مسلح']
+    >>> doc = spacy.blank("fa")("وزارت راه و شهرسازی")
+    >>> [s.text for s in split_coordination(doc[0:4])]
+    ['وزارت راه و شهرسازی']
+    """
+    openers = set(load_list("organization_openers"))
+    doc, parts, start = span.doc, [], span.start
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].text in ("و", "،") and doc[i + 1].text in openers and i > start:
+            parts.append(Span(doc, start, i, label=span.label))
+            start = i + 1
+    if not parts:
+        return [span]
+    return [*parts, Span(doc, start, span.end, label=span.label)]
+
+
 def trim(span: Span) -> Span | None:
     """``span`` without edge words and punctuation at either end; None if nothing is left.
 
@@ -208,6 +230,6 @@ def create_organizations(nlp: Language, name: str):
 
 def group_organizations(doc: Doc) -> Doc:
     """Set ``doc._.organizations`` from ``doc.ents`` labelled ORG."""
-    mentions = [trim(ent) for ent in doc.ents if ent.label_ == "ORG"]
+    mentions = [trim(part) for ent in doc.ents if ent.label_ == "ORG" for part in split_coordination(ent)]
     doc._.organizations = group_mentions([m for m in mentions if m is not None])
     return doc
