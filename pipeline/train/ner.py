@@ -55,11 +55,16 @@ def create_ner_corpus(
 
 
 def _vectors_override(config: Path) -> dict:
-    """``paths.vectors`` made absolute (relative to the repository) and built when missing."""
+    """``paths.vectors`` made absolute (relative to the repository); when it is missing,
+    the shipped model's vectors, else built by :func:`pipeline.train.vectors.build_vectors`."""
     vectors = spacy.util.load_config(config).get("paths", {}).get("vectors")
     if not vectors:
         return {}
     path = Path(vectors) if Path(vectors).is_absolute() else REPO / vectors
+    if not path.exists() and (DEFAULT_OUTPUT / "vocab" / "vectors").exists():
+        # the shipped model carries the very table it was trained with: reuse it, so a
+        # fresh clone retrains the same model (rebuilding would re-normalize news-raw)
+        return {"paths.vectors": str(DEFAULT_OUTPUT)}
     if not path.exists():
         from .vectors import build_vectors
 
