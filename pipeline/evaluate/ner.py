@@ -34,14 +34,15 @@ def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
 
 
 def load_ner(model: Path | None = None) -> Language:
-    """The NER pipeline (shipped ``models/khabar-fa`` by default), entity components only."""
+    """The NER pipeline (shipped ``models/khabar-fa`` by default), without Khabar extractors."""
     path = Path(model) if model else DEFAULT_MODEL
     if not path.exists():
         raise FileNotFoundError(f"NER model not found: {path} (run `khabar train ner`)")
     nlp = spacy.load(path)
-    keep = {"tok2vec", "ner"}
+    # a trained model holds only what NER needs (tok2vec, ner and any feature
+    # component such as khabar_gazetteer); Khabar's extractors are added at run time
     for name in list(nlp.pipe_names):
-        if name not in keep:
+        if name.startswith("khabar_") and name != "khabar_gazetteer":
             nlp.disable_pipe(name)
     return nlp
 
