@@ -102,6 +102,20 @@ def title_links() -> PhraseSet:
 
 
 @cache
+def _link_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset((key(a), key(b)) for a, b in (link.split() for link in load_list("title_links")))
+
+
+def _glued_link(tokens: list[Token], j: int) -> int:
+    """1 when ``tokens[j]`` ends a title link whose first word is glued to the word before
+    («مدیرنظارت بر بورس‌ها»: «نظارت بر» with «مدیر» and «نظارت» written together)."""
+    if j == 0:
+        return 0
+    before, here = key(tokens[j - 1].text), key(tokens[j].text)
+    return int(any(here == b and before.endswith(a) and before != a for a, b in _link_pairs()))
+
+
+@cache
 def titles() -> PhraseSet:
     return PhraseSet(row["title"] for row in load_table("titles"))
 
@@ -313,7 +327,7 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if k == "در" and nxt is not None and key(nxt.text) == "مجلس":
             j += 1
             continue
-        n_link = title_links().match(tokens, j)
+        n_link = title_links().match(tokens, j) or _glued_link(tokens, j)
         if n_link and j + n_link < end and not is_stopper(tokens[j + n_link]):  # «... در امور آب»
             j += n_link + 1
             continue
