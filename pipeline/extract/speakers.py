@@ -10,6 +10,11 @@ or a title. Mentions are read in text order:
   گفت: ...» then «حمید امیریان ... اظهار داشت»); else to the current speaker; else
   the title itself is the speaker (a speaker the article never names).
 
+Where a mention is ambiguous (a pronoun, «این مسئول», a bare title, a surname several
+names end with, no subject) a learned ranker can decide instead of these rules
+(speaker_ranker.py): switched on by ``KHABAR_SPEAKER_RANKER=1`` (off by default: it did
+not measure better, models/README.md «speaker ranker»).
+
 >>> people = People(["علیرضا وارثی"], {})
 >>> people.fullest("وارثی")
 'علیرضا وارثی'
@@ -20,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..evaluate.keys import key
+from . import speaker_ranker
 from .people import Mention, title_organizations
 
 
@@ -146,13 +152,51 @@ class People:
         return None
 
 
+def _analyzed_doc():
+    """The Doc whose quotes are being resolved (people.py keeps its tokens while it is analyzed)."""
+    from .people import _TOKENS
+
+    return _TOKENS["doc"]
+
+
+@dataclass(slots=True)
+class Decision:
+    """One ambiguous speaker decision: its candidates and whom it went to (recorded for training)."""
+
+    kind: str
+    mention: Mention | None
+    at: int
+    candidates: list[speaker_ranker.Candidate]
+    person: Person | None = None
+
+
 @dataclass(slots=True)
 class Resolver:
-    """Resolves mentions in text order, keeping the current speaker."""
+    """Resolves mentions in text order, keeping the current speaker.
+
+    ``ranker``: decides the ambiguous mentions (default: the shipped model when
+    ``speaker_ranker.enabled()``); ``record``: keep every ambiguous decision in ``decisions``.
+    """
 
     people: People
     persons: list[Person] = field(default_factory=list)
     current: Person | None = None
+    ranker: speaker_ranker.Ranker | None = field(default_factory=lambda: (
+        speaker_ranker.default_ranker() if speaker_ranker.enabled() else None))
+    record: bool = False
+    decisions: list[Decision] = field(default_factory=list)
+    previous: Person | None = None
+    last_seen: dict[int, int] = field(default_factory=dict)
+    at: int = 0
+    index: speaker_ranker.DocIndex | None = None
+
+    def _doc_index(self, mention: Mention | None) -> speaker_ranker.DocIndex:
+        if self.index is None:
+            doc = _analyzed_doc()
+            usable = doc is not None and (mention is None or mention.end <= len(doc))
+            self.index = (speaker_ranker.DocIndex.from_doc(doc) if usable
+                          else speaker_ranker.DocIndex.from_tokens([]))
+        return self.index
 
     def _person_named(self, name: str) -> Person:
         full = self.people.fullest(name)
@@ -217,6 +261,52 @@ class Resolver:
 
     def resolve(self, mention: Mention | None, upcoming: list[Mention | None]) -> Person | None:
         """The person a quote's speaker mention stands for; ``upcoming``: later mentions."""
+        kind = speaker_ranker.decision_kind(mention, self.people) if (
+            self.ranker is not None or self.record) else None
+        cands = None
+        if mention is not None:
+            self.at = mention.start
+        if kind is not None:
+            cands = speaker_ranker.candidates(
+                kind, mention, self.at, self._doc_index(mention), self.people, self.persons,
+                self.current, self.last_seen, upcoming, self.previous)
+        if cands and self.ranker is not None:
+            person = self._ranked(self.ranker.choose(cands), mention, kind)
+        else:
+            person = self._rules(mention, upcoming)
+        if cands is not None and self.record:
+            self.decisions.append(Decision(kind, mention, self.at, cands, person))
+        if person is not None:
+            person.quotes += 1
+            if person is not self.current:
+                self.previous = self.current
+            self.current = person
+            self.last_seen[id(person)] = self.at
+        return person
+
+    def _ranked(self, choice: speaker_ranker.Candidate | None, mention: Mention | None,
+                kind: str | None) -> Person | None:
+        """The person the ranker's candidate stands for (made when it has not spoken yet)."""
+        if choice is None:
+            return None
+        title = (mention.title or mention.text) if mention is not None and kind == "title" else None
+        if choice.kind == "person":
+            person = choice.person
+        elif choice.kind == "name":
+            person = self._person_named(choice.speaker or "")
+        elif kind == "surname" and mention is not None:
+            person = self._person_named(mention.name or mention.text)
+        elif title:
+            person = Person(None)
+            self.persons.append(person)
+        else:
+            return None
+        if title and person is not None and not person.is_org:
+            person.titles.append(title)
+        return person
+
+    def _rules(self, mention: Mention | None, upcoming: list[Mention | None]) -> Person | None:
+        """The rules of the module docstring."""
         if mention is None or mention.kind in {"pronoun", "anaphor"}:
             person = self.current
             if mention is not None and mention.kind == "anaphor" and person is None:
@@ -237,7 +327,4 @@ class Resolver:
                 person = self._person_titled(mention.title or mention.text, upcoming, indefinite)
         else:
             person = self._person_named(mention.name or mention.text)
-        if person is not None:
-            person.quotes += 1
-            self.current = person
         return person
