@@ -265,7 +265,7 @@ def cross_validate(examples: list[Example], model_name: str = "logreg", folds: i
 
     groups = [ex.article for ex in examples]
     per_kind: dict[str, list[int]] = {}
-    rules = ranker = 0
+    rules = ranker = only_rules = only_ranker = 0
     for train_idx, test_idx in GroupKFold(n_splits=folds).split(examples, groups=groups):
         X, y = rows([examples[i] for i in train_idx])
         model = make_model(model_name).fit(X, y)
@@ -274,6 +274,8 @@ def cross_validate(examples: list[Example], model_name: str = "logreg", folds: i
             r, m = rules_right(ex), ranker_right(model, ex)
             rules += r
             ranker += m
+            only_rules += r and not m
+            only_ranker += m and not r
             counts = per_kind.setdefault(ex.kind, [0, 0, 0])
             counts[0] += 1
             counts[1] += r
@@ -281,6 +283,7 @@ def cross_validate(examples: list[Example], model_name: str = "logreg", folds: i
     n = len(examples)
     return {"model": model_name, "decisions": n, "articles": len(set(groups)),
             "rules": rules, "ranker": ranker, "rules_acc": rules / n, "ranker_acc": ranker / n,
+            "only_rules_right": only_rules, "only_ranker_right": only_ranker,
             "oracle": sum(any(ex.correct) for ex in examples),
             "per_kind": {k: {"n": v[0], "rules": v[1], "ranker": v[2]} for k, v in sorted(per_kind.items())}}
 
