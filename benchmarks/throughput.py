@@ -6,7 +6,7 @@
 For each run it prints articles/s and the peak RSS of each worker process
 (sampled every 0.2 s), then the scaling ratio (jobs=2 / jobs=1), Dask against
 local, and the whole pipeline's cost against the NER model's forward pass alone
-on the same normalized texts.
+on the same normalized texts (both in one process after loading, one thread, same batching).
 """
 
 from __future__ import annotations
@@ -55,14 +55,14 @@ def run_measured(args: list[str]) -> dict:
     peaks: dict[int, tuple[str, float]] = {}
     while proc.poll() is None:
         try:
-            for child in proc.children(recursive=True):
+            for process in [proc, *proc.children(recursive=True)]:
                 try:
-                    rss = child.memory_info().rss / 2**20
-                    label = " ".join(child.cmdline())[-60:]
+                    rss = process.memory_info().rss / 2**20
+                    label = " ".join(process.cmdline())
                 except psutil.Error:
                     continue
-                if rss > peaks.get(child.pid, ("", 0))[1]:
-                    peaks[child.pid] = (label, rss)
+                if rss > peaks.get(process.pid, ("", 0))[1]:
+                    peaks[process.pid] = ("driver" if process.pid == proc.pid else label, rss)
         except psutil.Error:
             pass
         time.sleep(0.2)
@@ -70,30 +70,43 @@ def run_measured(args: list[str]) -> dict:
     stderr = proc.stderr.read().decode()
     if proc.returncode:
         raise SystemExit(f"{' '.join(args)} failed:\n{stderr}")
-    workers = [rss for label, rss in peaks.values() if "spawn_main" in label or "distributed" in label or "dask" in label]
+    workers = [rss for label, rss in peaks.values() if "spawn_main" in label and "resource_tracker" not in label]
+    if not workers:  # jobs=1 on the local engine: the driver is the worker
+        workers = [rss for label, rss in peaks.values() if label == "driver"]
     return {"seconds": seconds, "worker_peak_mb": sorted(workers, reverse=True)[:4], "stderr": stderr}
 
 
-def ner_alone(corpus: Path) -> float:
-    """Seconds for the NER model's forward pass alone on the normalized bodies."""
+def in_process(corpus: Path) -> dict[str, float]:
+    """Seconds, after loading, for the NER model's forward pass alone on the normalized bodies
+    and for the whole pipeline on the raw articles; one process, one thread, same batching."""
     code = f"""
 import time, orjson, spacy
-from pipeline.nlp import DEFAULT_MODEL, tokenizer  # registers the tokenizer
+from threadpoolctl import threadpool_limits
+from pipeline.core import Pipeline, RawArticle, text_batches
+from pipeline.nlp import DEFAULT_MODEL
 from pipeline.normalize import normalize_tracked, split_article
+threadpool_limits(limits=1)
 rows = [orjson.loads(l) for l in open({str(corpus)!r}, 'rb')]
 texts = []
 for r in rows:
     layout = split_article(r['text'])
     texts.append(normalize_tracked(r['text'][layout.body_start:layout.body_end]).text)
-nlp = spacy.load(DEFAULT_MODEL, exclude=[n for n in ('khabar_sentences',)])
-nlp.max_length = 10**7
+ner = spacy.load(DEFAULT_MODEL, exclude=['khabar_sentences'])
+ner.max_length = 10**7
 t = time.perf_counter()
-for _ in nlp.pipe(texts, batch_size=64):
+for batch in text_batches(texts):
+    for _ in ner.pipe(batch, batch_size=len(batch)):
+        pass
+ner_seconds = time.perf_counter() - t
+pipeline = Pipeline(max_chars=10**7)
+articles = [RawArticle(r['id'], r['text']) for r in rows]
+t = time.perf_counter()
+for _ in pipeline.pipe(articles):
     pass
-print(time.perf_counter() - t)
+print(orjson.dumps({{"ner": ner_seconds, "pipeline": time.perf_counter() - t}}).decode())
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    return float(out.stdout.strip().splitlines()[-1])
+    return orjson.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -121,10 +134,10 @@ def main() -> None:
                 ratio = results[f"dask-{jobs}"]["seconds"] / results[f"local-{jobs}"]["seconds"]
                 print(f"dask / local time at jobs={jobs}: {ratio:.2f}")
         if "local-1" in results:
-            ner = ner_alone(corpus)
-            print(f"NER forward pass alone: {n / ner:.2f} articles/s; "
-                  f"whole pipeline (local-1, incl. start-up) / NER alone: {results['local-1']['seconds'] / ner:.2f}x")
-
+            costs = in_process(corpus)
+            print(f"NER forward pass alone: {n / costs['ner']:.2f} articles/s; whole pipeline in one process: "
+                  f"{n / costs['pipeline']:.2f} articles/s; pipeline / NER alone: {costs['pipeline'] / costs['ner']:.2f}x "
+                  f"(local-1 run incl. start-up / NER alone: {results['local-1']['seconds'] / costs['ner']:.2f}x)")
 
 if __name__ == "__main__":
     main()

@@ -9,6 +9,8 @@ from typing import Annotated
 import orjson
 import typer
 
+from .limits import MAX_CHARS
+
 app = typer.Typer(
     help="Khabar (خبر): Persian news -> normalized text, organizations, figures and quoted officials.",
     no_args_is_help=True,
@@ -38,7 +40,7 @@ def run(
     format: Annotated[str, typer.Option("--format", help="jsonl, or parquet (adds flat tables; needs a directory output).")] = "jsonl",
     text_col: Annotated[str, typer.Option(help="Text field of JSONL/CSV rows.")] = "text",
     id_col: Annotated[str, typer.Option(help="Id field of JSONL/CSV rows.")] = "id",
-    max_chars: Annotated[int, typer.Option(help="Longer articles get an error record instead of being processed.")] = 1_000_000,
+    max_chars: Annotated[int, typer.Option(help="Longer articles get an error record instead of being processed (a worker needs about 3.5 KB of memory per character of its longest article).")] = MAX_CHARS,
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:

@@ -14,16 +14,16 @@ import traceback
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from spacy.language import Language
 
+from .limits import BATCH_CHARS, MAX_CHARS
 from .nlp import build_language
 from .normalize import ArticleLayout, TrackedText, normalize_tracked, split_article
 from .records import Article, article_from_doc
 
-MAX_CHARS = 1_000_000  # spaCy's own default nlp.max_length
 CONTROL_SHARE = 0.1  # more control characters than this: binary, not text
 
 
@@ -62,6 +62,24 @@ def check_text(text: str | None, max_chars: int = MAX_CHARS) -> str | None:
     return None
 
 
+def text_batches(texts: list[str], budget: int = BATCH_CHARS) -> Iterator[list[str]]:
+    """Consecutive runs of ``texts`` of about ``budget`` characters (one text at least).
+
+    >>> [len(b) for b in text_batches(["خبر" * 5_000, "کوتاه", "کوتاه", "خبر" * 9_000], budget=20_000)]
+    [3, 1]
+    """
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and size + len(text) > budget:
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
+
+
 class Pipeline:
     """Owns the spaCy ``Language``; turns raw articles into records."""
 
@@ -96,7 +114,8 @@ class Pipeline:
         prepared = [self._safe_prepare(raw) for raw in chunk]
         todo = [p for p in prepared if isinstance(p, _Prepared)]
         try:
-            docs = iter(self.nlp.pipe(p.tracked.text for p in todo))
+            docs = chain.from_iterable(self.nlp.pipe(texts, batch_size=len(texts))
+                                       for texts in text_batches([p.tracked.text for p in todo]))
             done = {id(p): article_from_doc(p.id, next(docs), p.tracked, p.layout) for p in todo}
         except Exception:  # isolate the article that broke the batch
             done = {id(p): self._analyze_one(p) for p in todo}

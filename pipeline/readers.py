@@ -21,7 +21,8 @@ from pathlib import Path
 
 import orjson
 
-from .core import MAX_CHARS, RawArticle
+from .core import RawArticle
+from .limits import MAX_CHARS
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")

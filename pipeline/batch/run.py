@@ -12,7 +12,7 @@ from pathlib import Path
 import orjson
 from tqdm import tqdm
 
-from ..core import MAX_CHARS
+from ..limits import MAX_CHARS
 from ..readers import ReadOptions, count_articles, read_inputs
 from .shards import plan_shards, run_fingerprint
 from .store import OutputStore

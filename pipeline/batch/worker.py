@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from threadpoolctl import threadpool_limits
+
 from ..core import Pipeline
 from ..records import Article
 from .shards import Shard
@@ -30,9 +32,14 @@ class ShardResult:
 
 
 def pipeline_for(model: str | None, max_chars: int) -> Pipeline:
-    """The worker's pipeline, loaded on first use."""
+    """The worker's pipeline, loaded on first use.
+
+    A worker is one process per core, so its numerical libraries get one thread each
+    (as Dask's workers do): more would only fight the other workers for the cores.
+    """
     key = (model, max_chars)
     if key not in _pipelines:
+        threadpool_limits(limits=1)
         _pipelines[key] = Pipeline(model=model, max_chars=max_chars)
     return _pipelines[key]
 
