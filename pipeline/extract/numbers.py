@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicons import load_table
 
@@ -125,7 +125,8 @@ def digits_value(text: str) -> Fraction | None:
     return Fraction(f"{whole}.{decimals}" if decimals else whole)
 
 
-def _segment(word: str) -> list[tuple[str, Fraction, str]] | None:
+@lru_cache(maxsize=50_000)  # called for every word of every article; most words recur
+def _segment(word: str) -> tuple[tuple[str, Fraction, str], ...] | None:
     """Split a letter run into number words and و, or None when it is not made of them.
 
     >>> [w for w, _, _ in _segment("یکصدوبیست")]
@@ -133,11 +134,11 @@ def _segment(word: str) -> list[tuple[str, Fraction, str]] | None:
     """
     table = _word_table()
     if word in table:
-        return [(word, *table[word])]
+        return ((word, *table[word]),)
     for suffix in ADJECTIVE_SUFFIXES:  # ۲۰ میلیونی، ۳ هزاری: a scale made adjective
         stem = word.removesuffix(suffix)
         if stem != word and stem in table and table[stem][1] == "scale" and table[stem][0] >= 1000:
-            return [(word, *table[stem])]
+            return ((word, *table[stem]),)
 
     def split(rest: str) -> list[tuple[str, Fraction, str]] | None:
         if not rest:
@@ -151,7 +152,8 @@ def _segment(word: str) -> list[tuple[str, Fraction, str]] | None:
                     return [entry, *tail]
         return None
 
-    return split(word)
+    parts = split(word)
+    return tuple(parts) if parts is not None else None
 
 
 def _leading_scale(word: str) -> str | None:

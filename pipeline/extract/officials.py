@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..evaluate.keys import key
 from .people import (
     common_words,
+    doc_keys,
     doc_tokens,
     extend_title_over_commas,
     is_word,
@@ -70,7 +71,7 @@ def organization_of(title: str | None) -> str | None:
 def _occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
     """Token ranges where ``name`` is written (spelling-blind)."""
     target = key(name)
-    keys = [key(t.text) for t in doc_tokens(doc)]
+    keys = doc_keys(doc)
     n_words = len(name.split())
     found = []
     for i, k in enumerate(keys):

@@ -14,7 +14,7 @@ ZWNJ or a space inside a word all match the same lexicon entry.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -63,6 +63,9 @@ class PhraseSet:
 
     def match(self, tokens: list[Token], i: int) -> int:
         """Number of tokens of the longest phrase starting at ``tokens[i]``, 0 if none."""
+        first = key(tokens[i].text) if i < len(tokens) else ""
+        if first not in self.prefixes and first not in self.keys:  # most tokens open no phrase
+            return 0
         best, joined = 0, ""
         for k in range(i, min(len(tokens), i + self.max_tokens)):
             if not is_word(tokens[k]):
@@ -75,15 +78,40 @@ class PhraseSet:
         return best
 
 
-_TOKENS: dict[str, object] = {"doc": None, "tokens": []}
+@dataclass(slots=True)
+class _Analyzed:
+    """What is kept of the document being analyzed: its tokens (mentions are looked up at
+    every token, and a fresh list each time made the search quadratic) and the mentions
+    found at each token to the end of the document (several components scan for them)."""
+
+    doc: Doc | None = None
+    tokens: list[Token] = field(default_factory=list)
+    keys: list[str] | None = None
+    mentions: dict[tuple[int, Callable[[int], bool]], Mention | None] = field(default_factory=dict)
+
+
+_ANALYZED = _Analyzed()
+
+
+def _analyzed(doc: Doc) -> _Analyzed:
+    global _ANALYZED
+    if _ANALYZED.doc is not doc:
+        _ANALYZED = _Analyzed(doc, list(doc))
+    return _ANALYZED
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
-    """``list(doc)``, kept for the document being analyzed (mentions are looked up at
-    every token, and a fresh list each time made the search quadratic)."""
-    if _TOKENS["doc"] is not doc:
-        _TOKENS["doc"], _TOKENS["tokens"] = doc, list(doc)
-    return _TOKENS["tokens"]  # type: ignore[return-value]
+    """``list(doc)``, kept for the document being analyzed."""
+    return _analyzed(doc).tokens
+
+
+def doc_keys(doc: Doc) -> list[str]:
+    """The spelling-blind key of every token (:func:`~pipeline.evaluate.keys.key`), kept for
+    the document being analyzed."""
+    analyzed = _analyzed(doc)
+    if analyzed.keys is None:
+        analyzed.keys = [key(t.text) for t in analyzed.tokens]
+    return analyzed.keys
 
 
 def is_word(token: Token) -> bool:
@@ -405,6 +433,15 @@ def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_c
     >>> mention_at(blank()("این مسوول افزود"), 0, 3).kind
     'anaphor'
     """
+    if end != len(doc):
+        return _mention_at(doc, i, end, is_cue)
+    found = _analyzed(doc).mentions
+    if (i, is_cue) not in found:
+        found[i, is_cue] = _mention_at(doc, i, end, is_cue)
+    return found[i, is_cue]
+
+
+def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:
     tokens = doc_tokens(doc)
     t = tokens[i]
     k = key(t.text)

@@ -570,8 +570,9 @@ def apposition_titles(doc: Doc, names: list[str], is_cue) -> dict[str, str]:
     return titles_beside_names(doc, names, is_cue)
 
 
-def find_quotes(doc: Doc) -> Doc:
-    """Set ``doc.spans["quotes"]`` with speakers resolved."""
+def resolve_speakers(doc: Doc, **resolver_options) -> tuple[list[FoundQuote], list, Resolver]:
+    """The quotes of ``doc`` in text order, each one's speaker (a Person or None), and the
+    resolver that chose them (``resolver_options`` go to :class:`Resolver`)."""
     finder = QuoteFinder(doc)
     found = finder.find()
     spoken = [q.mention.name for q in found if q.mention is not None and q.mention.kind in {"name", "title"}
@@ -579,15 +580,22 @@ def find_quotes(doc: Doc) -> Doc:
     names = list(dict.fromkeys(finder.names + spoken + fuller_names(doc, spoken)))
     bodies, author = bodies_and_report_author(doc, finder.is_cue)
     people = People(names, apposition_titles(doc, names, finder.is_cue), bodies, author)
-    resolver = Resolver(people)
+    resolver = Resolver(people, doc=doc, **resolver_options)
     speakers = []
     for n, q in enumerate(found):
         if finder.in_list_item(q.start):  # a digest of headlines: each line stands alone
             resolver.current = None
-            speakers.append(resolver.resolve(q.mention, []))
+            speakers.append(resolver.resolve(q.mention, [], quote=n))
             resolver.current = None
         else:
-            speakers.append(resolver.resolve(q.mention, upcoming_mentions(found, n, finder.named_subjects)))
+            speakers.append(resolver.resolve(q.mention, upcoming_mentions(found, n, finder.named_subjects), quote=n))
+    return found, speakers, resolver
+
+
+def find_quotes(doc: Doc) -> Doc:
+    """Set ``doc.spans["quotes"]`` with speakers resolved."""
+    found, speakers, resolver = resolve_speakers(doc)
+    people = resolver.people
     spans: list[Span] = []
     for q, person in zip(found, speakers, strict=True):  # names now final: a later mention may complete one
         span = Span(doc, q.start, q.end, label=q.kind)

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from ..evaluate.keys import key
 from . import speaker_ranker
 from .people import Mention, title_organizations
@@ -152,13 +154,6 @@ class People:
         return None
 
 
-def _analyzed_doc():
-    """The Doc whose quotes are being resolved (people.py keeps its tokens while it is analyzed)."""
-    from .people import _TOKENS
-
-    return _TOKENS["doc"]
-
-
 @dataclass(slots=True)
 class Decision:
     """One ambiguous speaker decision: its candidates and whom it went to (recorded for training)."""
@@ -168,6 +163,7 @@ class Decision:
     at: int
     candidates: list[speaker_ranker.Candidate]
     person: Person | None = None
+    quote: int | None = None  # index of the quote in text order
 
 
 @dataclass(slots=True)
@@ -179,6 +175,7 @@ class Resolver:
     """
 
     people: People
+    doc: Doc | None = None  # the document the mentions index into (the ranker's features read it)
     persons: list[Person] = field(default_factory=list)
     current: Person | None = None
     ranker: speaker_ranker.Ranker | None = field(default_factory=lambda: (
@@ -192,7 +189,7 @@ class Resolver:
 
     def _doc_index(self, mention: Mention | None) -> speaker_ranker.DocIndex:
         if self.index is None:
-            doc = _analyzed_doc()
+            doc = self.doc
             usable = doc is not None and (mention is None or mention.end <= len(doc))
             self.index = (speaker_ranker.DocIndex.from_doc(doc) if usable
                           else speaker_ranker.DocIndex.from_tokens([]))
@@ -259,8 +256,10 @@ class Resolver:
         person.titles.append(title)
         return person
 
-    def resolve(self, mention: Mention | None, upcoming: list[Mention | None]) -> Person | None:
-        """The person a quote's speaker mention stands for; ``upcoming``: later mentions."""
+    def resolve(self, mention: Mention | None, upcoming: list[Mention | None],
+                quote: int | None = None) -> Person | None:
+        """The person a quote's speaker mention stands for; ``upcoming``: later mentions;
+        ``quote``: the quote's index, kept with a recorded decision."""
         kind = speaker_ranker.decision_kind(mention, self.people) if (
             self.ranker is not None or self.record) else None
         cands = None
@@ -275,7 +274,7 @@ class Resolver:
         else:
             person = self._rules(mention, upcoming)
         if cands is not None and self.record:
-            self.decisions.append(Decision(kind, mention, self.at, cands, person))
+            self.decisions.append(Decision(kind, mention, self.at, cands, person, quote))
         if person is not None:
             person.quotes += 1
             if person is not self.current:

@@ -110,41 +110,18 @@ class Example:
 def article_decisions(pipeline, row: dict) -> list[Example]:
     """Every ambiguous decision of one article: the pipeline's own quote finder and resolver,
     with the resolver recording (the same steps as ``quotes.find_quotes``)."""
-    from ..core import RawArticle, _Prepared
-    from ..extract.quotes import (
-        QuoteFinder,
-        apposition_titles,
-        bodies_and_report_author,
-        fuller_names,
-        upcoming_mentions,
-    )
-    from ..extract.speakers import People, Resolver
+    from ..core import RawArticle
+    from ..extract.quotes import resolve_speakers
+    from ..records import Article
 
     prepared = pipeline.prepare(RawArticle(row["id"], row["text"]))
-    if not isinstance(prepared, _Prepared):
+    if isinstance(prepared, Article):  # a failed record: nothing to analyze
         return []
     doc = pipeline.nlp(prepared.tracked.text)
-    finder = QuoteFinder(doc)
-    found = finder.find()
-    spoken = [q.mention.name for q in found if q.mention is not None and q.mention.kind in {"name", "title"}
-              and q.mention.name]
-    names = list(dict.fromkeys(finder.names + spoken + fuller_names(doc, spoken)))
-    bodies, author = bodies_and_report_author(doc, finder.is_cue)
-    people = People(names, apposition_titles(doc, names, finder.is_cue), bodies, author)
-    resolver = Resolver(people, ranker=None, record=True)
-    quote_of: list[int] = []
-    for n, q in enumerate(found):
-        before = len(resolver.decisions)
-        if finder.in_list_item(q.start):
-            resolver.current = None
-            resolver.resolve(q.mention, [])
-            resolver.current = None
-        else:
-            resolver.resolve(q.mention, upcoming_mentions(found, n, finder.named_subjects))
-        quote_of += [n] * (len(resolver.decisions) - before)
+    found, _, resolver = resolve_speakers(doc, ranker=None, record=True)
     examples = []
-    for n, d in zip(quote_of, resolver.decisions, strict=True):
-        q = found[n]
+    for d in resolver.decisions:
+        q = found[d.quote]
         span = doc[q.start : q.end]
         ctx_start = max(0, (doc[d.mention.start].idx if d.mention else span.start_char) - 260)
         examples.append(Example(
