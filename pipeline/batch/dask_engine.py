@@ -34,9 +34,16 @@ class DaskEngine:
             raise RuntimeError("the dask engine needs: pip install 'khabar[dask]'") from exc
         if self.scheduler:
             return Client(self.scheduler), None
-        cluster = LocalCluster(
-            n_workers=self.jobs, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-        )
+        import dask
+
+        # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 in its workers, which makes glibc
+        # unmap the CNN's large temporary arrays after every batch: 17% slower here, for no
+        # gain in memory (a worker's memory is flat at ~400 MB without it). The thread
+        # settings (one per worker) stay, as on the local engine.
+        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            cluster = LocalCluster(
+                n_workers=self.jobs, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            )
         return Client(cluster), cluster
 
     def run(self, shards: Iterable[Shard], store: OutputStore, progress: Callable[[int], None]) -> Iterator[ShardResult]:
