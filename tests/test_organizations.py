@@ -74,3 +74,35 @@ def test_coordinated_bodies_are_split_but_compound_names_are_not():
 
     assert [s.text for s in split_coordination(doc[0:6])] == ["سپاه", "بسیج", "نیروهای مسلح"]
     assert [s.text for s in split_coordination(doc[7:11])] == ["وزارت راه و شهرسازی"]
+
+
+def test_a_body_named_by_its_office_gets_the_body_word():
+    """«وزیر بهداشت» and «معاون وزیر راه و ترابری» name ministries; the name says so, the
+    mention stays what the text says."""
+    doc = blank()("وزیر بهداشت، درمان و آموزش پزشکی گفت و معاون وزیر راه و ترابری افزود.")
+    health = doc.text.index("بهداشت")
+    roads = doc.text.index("راه")
+    spans = [doc.char_span(health, doc.text.index(" گفت"), label="ORG"),
+             doc.char_span(roads, doc.text.index(" افزود"), label="ORG")]
+    groups = group_mentions(spans)
+    assert [g["name"] for g in groups] == ["وزارت بهداشت، درمان و آموزش پزشکی", "وزارت راه و ترابری"]
+    assert [m.text for m in groups[1]["mentions"]] == ["راه و ترابری"]
+
+
+def test_a_title_whose_body_is_the_rest_adds_nothing():
+    """«رئیس سازمان بسیج»: the body is written out already."""
+    doc = blank()("رئیس سازمان بسیج گفت")
+    assert [g["name"] for g in group_mentions([doc[1:3]])] == ["سازمان بسیج"]
+
+
+def test_financial_independence_is_not_the_football_club():
+    """The seed article's «استقلال مالی مددجویان» (financial independence) is no organization,
+    whether the model tags the phrase or only its first word; the club is kept."""
+    from pipeline.extract.organizations import group_organizations
+
+    doc = blank()("تلاش می‌کنیم استقلال مالی مددجویان را حفظ کنیم و باشگاه استقلال برد.")
+    start = doc.text.index("استقلال")
+    club = doc.text.index("باشگاه")
+    doc.ents = [doc.char_span(start, start + len("استقلال"), label="ORG"),
+                doc.char_span(club, club + len("باشگاه استقلال"), label="ORG")]
+    assert [g["name"] for g in group_organizations(doc)._.organizations] == ["باشگاه استقلال"]

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from ..evaluate.keys import key
 from ..lexicons import load_list
 from ..train import gazetteer  # noqa: F401  (registers khabar_gazetteer, a component of the NER model)
+from .people import title_organizations
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,17 +170,47 @@ def group_mentions(mentions: list[Span]) -> list[dict]:
     return [{"name": group_name(spans), "mentions": spans} for spans in grouped.values()]
 
 
+def body_word_before(span: Span) -> str | None:
+    """The word an office title just before ``span`` puts before its body (titles.tsv):
+    «وزیر [بهداشت]» -> «وزارت»، «مدیرکل [بهزیستی استان قزوین]» -> «اداره کل»; None when
+    there is no such title or the span already starts with that word.
+
+    >>> import spacy; doc = spacy.blank("fa")("معاون وزیر راه و ترابری گفت")
+    >>> body_word_before(doc[2:5])
+    'وزارت'
+    """
+    doc = span.doc
+    for n in (2, 1):
+        if span.start - n < 0:
+            continue
+        body = title_organizations().get(key(doc[span.start - n : span.start].text))
+        if body and body not in {"=", "-"}:
+            return None if words(span.text)[: len(words(body))] == words(body) else body
+    return None
+
+
+def mention_name(span: Span) -> str:
+    """What a mention names: its text, with the body word of a title before it
+    («وزیر [کار]» names «وزارت کار»)."""
+    body = body_word_before(span)
+    return f"{body} {span.text}" if body else span.text
+
+
 def group_name(mentions: list[Span]) -> str:
-    """The mention text said most often (spelling-blind); the longest among equals.
+    """The mention name said most often (spelling-blind); the longest among equals.
 
     >>> import spacy; doc = spacy.blank("fa")("سپاه پاسداران و سپاه و سپاه")
     >>> group_name([doc[0:2], doc[3:4], doc[5:6]])
     'سپاه'
+    >>> doc = spacy.blank("fa")("وزیر بهداشت گفت")
+    >>> group_name([doc[1:2]])
+    'وزارت بهداشت'
     """
+    names = [mention_name(m) for m in mentions]
     counts: dict[str, int] = {}
-    for m in mentions:
-        counts[key(m.text)] = counts.get(key(m.text), 0) + 1
-    return max((m.text for m in mentions), key=lambda t: (counts[key(t)], len(t)))
+    for name in names:
+        counts[key(name)] = counts.get(key(name), 0) + 1
+    return max(names, key=lambda t: (counts[key(t)], len(t)))
 
 
 def split_coordination(span: Span) -> list[Span]:
@@ -228,8 +259,22 @@ def create_organizations(nlp: Language, name: str):
     return group_organizations
 
 
+def is_common_phrase(span: Span) -> bool:
+    """Does ``span`` start a common noun phrase that names no body (lexicon
+    ``organization_not_names``: «استقلال مالی مددجویان» is financial independence), also when
+    the phrase runs on past the span ([استقلال] مالی)?
+
+    >>> import spacy; doc = spacy.blank("fa")("استقلال مالی مددجویان و باشگاه استقلال")
+    >>> is_common_phrase(doc[0:3]), is_common_phrase(doc[0:1]), is_common_phrase(doc[4:6])
+    (True, True, False)
+    """
+    longest = max((len(p) for p in _phrases("organization_not_names")), default=0)
+    ws = words(span.doc[span.start : max(span.end, min(len(span.doc), span.start + longest))].text)
+    return any(ws[: len(phrase)] == phrase for phrase in _phrases("organization_not_names"))
+
+
 def group_organizations(doc: Doc) -> Doc:
     """Set ``doc._.organizations`` from ``doc.ents`` labelled ORG."""
     mentions = [trim(part) for ent in doc.ents if ent.label_ == "ORG" for part in split_coordination(ent)]
-    doc._.organizations = group_mentions([m for m in mentions if m is not None])
+    doc._.organizations = group_mentions([m for m in mentions if m is not None and not is_common_phrase(m)])
     return doc
