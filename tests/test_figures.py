@@ -177,6 +177,20 @@ def test_unit_and_quantity_of_a_measure(figures_nlp):
     assert span._.figure == {"value": 600000, "unit": "تن", "quantity": "کود شیمیایی", "qualifier": None}
 
 
+@pytest.mark.parametrize("sentence, quantity", [
+    # news-raw hamshahri: a compound verb right after the number is not what is counted
+    ("پیش بینی می‌شود زمان سفر تا یک سوم کاهش خواهد یافت.", None),
+    ("بودجه این طرح‌ها تا ۲۰۰ میلیارد تومان افزایش یافته است.", None),
+    # news-raw fars: the counted noun stops before the noun of «اشاره کرد»
+    ("وی به سیزده طرح پیشنهادی اشاره کرد.", "طرح پیشنهادی"),
+    ("در این مدت ۲۶ هزار معلول خدمات گرفتند.", "معلول"),
+])
+def test_quantity_stops_before_a_verb(figures_nlp, sentence, quantity):
+    doc = figures_nlp(normalize(sentence))
+    (span,) = doc.spans["figures"]
+    assert span._.figure["quantity"] == quantity
+
+
 def test_spans_are_token_aligned_with_known_kinds(figures_nlp):
     text = (GOLD_DIR / "hamshahri-2004-HAM2-821014-070.txt").read_text(encoding="utf-8")
     doc = figures_nlp(normalize(text))

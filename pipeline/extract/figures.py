@@ -203,14 +203,44 @@ def _phrase_text(text: str, words: list[Word]) -> str | None:
     return text[words[0].start : words[-1].end] if words else None
 
 
-def _noun_phrase(words: list[Word]) -> list[Word]:
-    """Leading words up to the first stop word (at most MAX_QUANTITY_WORDS + 1)."""
+@cache
+def light_verb_forms() -> frozenset[str]:
+    """Keys of the forms of the light verbs (lexicon ``light_verbs``) and of the future auxiliary.
+
+    >>> {"کردند", "میشود", "افزایش", "خواهد", "یافته"} & light_verb_forms() == {"کردند", "میشود", "خواهد", "یافته"}
+    True
+    """
+    persons = ("", "م", "ی", "یم", "ید", "ند")
+    forms = {"خواه" + p for p in ("م", "ی", "د", "یم", "ید", "ند")}
+    for row in load_table("light_verbs"):
+        past, present = _key(row["past"]), _key(row["present"])
+        for prefix in ("", "ن"):
+            forms.update(prefix + past + p for p in persons)
+            forms.update(prefix + past + "ه" + aux for aux in ("", "ام", "ای", "است", "ایم", "اید", "اند"))
+        for prefix in ("", "می", "نمی", "ب", "ن"):
+            forms.update(prefix + present + p for p in ("م", "ی", "د", "یم", "ید", "ند"))
+    return frozenset(forms)
+
+
+def _noun_phrase(words: list[Word], verbs: frozenset[str] = frozenset()) -> list[Word]:
+    """Leading words up to the first stop word (at most MAX_QUANTITY_WORDS + 1); with
+    ``verbs``, a verb form or the noun of a compound verb stops it too (۲۰ درصد | افزایش
+    یافت، سیزده طرح پیشنهادی | اشاره کرد).
+
+    >>> [w.text for w in _noun_phrase(_words_after("مددجو افزایش یافته است", 0), light_verb_forms())]
+    ['مددجو']
+    """
     phrase = []
-    for word in words[: MAX_QUANTITY_WORDS + 1]:
-        if _is_stop(word):
+    for i, word in enumerate(words[: MAX_QUANTITY_WORDS + 1]):
+        if _is_stop(word) or word.key in verbs or (i + 1 < len(words) and words[i + 1].key in verbs):
             break
         phrase.append(word)
     return phrase
+
+
+def _counted(words: list[Word]) -> list[Word]:
+    """What is counted: the noun phrase, short of any verb."""
+    return _noun_phrase(words, light_verb_forms())
 
 
 def _phrase_before(before: list[Word], name: str) -> int:
@@ -358,7 +388,7 @@ def _classify(text: str, cand: Candidate) -> None:
     if unit is not None:
         cand.explicit_unit = True
         head = after[: unit.words]
-        rest = _noun_phrase(after[unit.words :])
+        rest = _counted(after[unit.words :])
         cand.kind, cand.unit, cand.end = unit.kind, unit.unit, head[-1].end
         if unit.kind == "count":
             if head[-1].key in _key_set("figure_partitives") and rest:
@@ -372,10 +402,10 @@ def _classify(text: str, cand: Candidate) -> None:
         if number.is_fraction and unit.kind in ("count",):
             cand.kind = "other"
         return
-    phrase = _noun_phrase(after)
+    phrase = _noun_phrase(after)  # any word after a bare number makes it a count ...
     if phrase:
         cand.kind, cand.end = ("other" if number.is_fraction else "count"), phrase[0].end
-        cand.quantity = _phrase_text(text, phrase)
+        cand.quantity = _phrase_text(text, _counted(after))  # ... but a verb is not what is counted
     elif number.is_fraction and number.atoms[-1].role == "denominator":
         cand.kind = "other"  # معادل یک‌پنجم از کل کارگاه‌ها
 
