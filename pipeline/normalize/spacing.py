@@ -28,6 +28,8 @@ SPACE_BEFORE_CLOSING = re.compile(f" +(?=[،؛؟!)\\]]|»(?!{L})|[.:](?![.:]))")
 SPACE_AFTER_OPENING = re.compile(f"((?<!{L})«|[(\\[]) +")
 # a closing mark glued to a Persian word or an opening mark after it (see _after_closing)
 CLOSING_THEN_WORD = re.compile(f"[،؛؟!»)\\]:.](?={L}|[«(])")
+# a full stop glued between a Persian word and a number (گذاشتند.۱۲۹ نفر)
+FULL_STOP_THEN_DIGIT = re.compile(f"(?<={L}{L})\\.(?=\\d)")
 # an opening mark glued to the Persian word before it (and followed by a word)
 OPENING = re.compile(f"«(?={L}|[«(])|\\(")
 
@@ -63,6 +65,8 @@ def normalize_spacing(t: TrackedText) -> TrackedText:
     'امام (ره) و ه.ش و کنند. وی'
     >>> normalize_spacing(TrackedText.from_raw("گفت »سلام« و رفت")).text
     'گفت »سلام« و رفت'
+    >>> normalize_spacing(TrackedText.from_raw("فروش گذاشتند.۱۲۹ نفر، ۳.۵ دلار و ه.۱")).text
+    'فروش گذاشتند. ۱۲۹ نفر، ۳.۵ دلار و ه.۱'
     """
     text = t.text
     if "," in text:
@@ -71,4 +75,6 @@ def normalize_spacing(t: TrackedText) -> TrackedText:
     if "«" in text or "(" in text or "[" in text:
         t = t.sub(SPACE_AFTER_OPENING, lambda m: m.group(1))
         t = t.sub(OPENING, _before_opening)
+    if "." in text:
+        t = t.sub(FULL_STOP_THEN_DIGIT, ". ")
     return t.sub(CLOSING_THEN_WORD, _after_closing)
