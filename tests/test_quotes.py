@@ -264,3 +264,44 @@ def test_unknown_honorific_is_dropped_and_bare_office_links_nobody(nlp):
             "ماموستا سیدحسین حسینی ظهر امروز اظهار داشت: ناظران شورای نگهبان در همه صحنه‌ها حاضرند.\n"
             "ماموستا ملامحمد غفوری امام جمعه شهر صاحب گفت: نظارت بر رعایت قانون مهم است.")
     assert [q[1] for q in quotes_of(nlp, text)] == ["سیدحسین حسینی", "سیدحسین حسینی", "ملامحمد غفوری"]
+
+
+# ------------------------------------------------------------------ interviews
+
+INTERVIEW = (  # news-raw hamshahri-HAM2-840311-158, shortened
+    "گفت و گوي اختصاصي با علي كريمي\n"
+    "101 درصد\n"
+    "علي كريمي از معدود بازيكنان فوتبال است كه اهل مصاحبه نيست.\n"
+    "* خبر پيوستن شما به بايرن مونيخ غافلگير كننده بود، براي خود شما هم اين اتفاق خيلي سريع افتاد؟\n"
+    "- نه، خيلي هم سريع نبود. زماني كه بايرن مونيخ براي اردوي زمستاني به امارات آمده بود متوجه شدم.\n"
+    "* پس چرا همان زمان اعلام نكرديد؟\n"
+    "- آن موقع هنوز پيشنهادي مطرح نشده بود.\n"
+)
+
+
+def test_interview_answers_are_direct_quotes_of_the_interviewee(nlp):
+    quotes = quotes_of(nlp, INTERVIEW)
+    assert [(kind, speaker, mention, cue) for kind, speaker, mention, cue, _ in quotes] == [
+        ("direct", "علی کریمی", None, None)] * 2
+    assert quotes[0][4].startswith("نه، خیلی هم سریع نبود") and quotes[1][4] == "آن موقع هنوز پیشنهادی مطرح نشده بود"
+
+
+def test_interviewee_known_by_title_only(nlp):
+    """news-raw hamshahri-HAM2-811101-077: the headline names an office, not a person."""
+    text = ("گفت وگو با وزير امور خارجه فنلاند\n"
+            "سفر شما به تهران ماموريت ويژه اي دارد؟\n"
+            "خير، سياست خاصي به اين منظور وجود ندارد.\n"
+            "ايران براي اتحاديه اروپا چه جايگاهي دارد؟\n"
+            "ايران يك بازيگر مهم منطقه اي است.\n")
+    assert {speaker for _, speaker, *_ in quotes_of(nlp, text)} == {"وزیر امور خارجه فنلاند"}
+
+
+def test_a_report_with_questions_is_no_interview(nlp):
+    """«در گفت‌وگو با خبرنگار فارس» mid-lead, and questions the reporter asks in the text:
+    the quotes keep their cues and speakers."""
+    text = ("غلامحسین حیدری در گفت‌وگو با خبرنگار فارس گفت: تعلیم و تربیت دغدغه اول کشور است.\n"
+            "چرا مدارس ما کوچک است؟\n"
+            "چه باید کرد؟\n"
+            "وی افزود: مدارس باید بزرگ شوند.\n")
+    quotes = quotes_of(nlp, text)
+    assert [(speaker, cue) for _, speaker, _, cue, _ in quotes] == [("غلامحسین حیدری", "گفت"), ("غلامحسین حیدری", "افزود")]

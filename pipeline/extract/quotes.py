@@ -7,7 +7,8 @@ pronoun), ``span._.speaker_mention`` (as written) and ``span._.cue``.
 - direct: «X گفت: ...» to the end of the paragraph (or to the next sentence that
   another speaker opens; in hard-wrapped newspaper text across soft line breaks),
   «...» right after the cue to its », a headline «نام: ...», a paragraph that is one
-  «...» after a quoted paragraph, a report's «در این گزارش آمده است: ...».
+  «...» after a quoted paragraph, a report's «در این گزارش آمده است: ...», and the
+  answers of an interview («گفت‌وگو با X» then questions and answers; interviews.py).
 - indirect: «با بیان اینکه A، ...» (A), «X ... را ... دانست» (the clause before the
   verb), «X از ... خبر داد» (the از-phrase), «X گفت (که) ...» and «آنطور که X گفته، ...»
   (the clause after), «به گفته X، ...» / «براساس این گزارش، ...» (the rest of the sentence).
@@ -35,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from ..evaluate.keys import key
 from .cues import Cue, find_cues
+from .interviews import find_interview
 from .people import (
     PREPOSITIONS,
     REPORT_NOUNS,
@@ -72,6 +74,7 @@ class FoundQuote:
     kind: str
     cue: str | None
     mention: Mention | None
+    mention_shown: bool = True  # False for an interview answer: its speaker is named in the headline only
 
 
 @Language.factory("khabar_quotes")
@@ -135,9 +138,15 @@ class QuoteFinder:
     def find(self) -> list[FoundQuote]:
         """All quotes in text order."""
         found: list[FoundQuote] = []
+        interview = find_interview(self.doc, self.line_end)
+        in_interview = set()
+        if interview is not None:  # the answers are the interviewee's; nothing else is quoted there
+            found = [FoundQuote(s, e, "direct", None, interview.interviewee, mention_shown=False)
+                     for s, e in interview.answers]
+            in_interview = {i for s, e in interview.paragraphs for i in range(s, e)}
         taken_until = 0
         for sent in self.sentences:
-            if sent.start < taken_until:
+            if sent.start < taken_until or sent.start in in_interview:
                 continue
             headline = self.headline(sent) or (self.quoted_paragraph(sent) if found else None)
             if headline is not None:
@@ -150,7 +159,7 @@ class QuoteFinder:
                 taken_until = max(taken_until, max(q.end for q in sentence_quotes))
             else:
                 self.note_named_subject(sent)
-        return found
+        return sorted(found, key=lambda q: q.start)
 
     def note_named_subject(self, sent: Span) -> None:
         """Remember a person named as the subject of a sentence that quotes nobody
@@ -600,7 +609,7 @@ def find_quotes(doc: Doc) -> Doc:
     for q, person in zip(found, speakers, strict=True):  # names now final: a later mention may complete one
         span = Span(doc, q.start, q.end, label=q.kind)
         span._.speaker = person.speaker if person else None
-        span._.speaker_mention = q.mention.text if q.mention else None
+        span._.speaker_mention = q.mention.text if q.mention and q.mention_shown else None
         span._.cue = q.cue
         spans.append(span)
     doc.spans["quotes"] = spans

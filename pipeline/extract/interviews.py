@@ -1,0 +1,133 @@
+"""Interviews: the answers of a question-and-answer article are direct quotes of the interviewee.
+
+An article is an interview when one of its first lines opens with «گفت‌وگو با X» /
+«مصاحبه با X» (lexicon ``interview_openers``), X being a person, and at least two later
+paragraphs are questions: they end with «؟» or open with a question mark-up («*»، «■»،
+«س:»). Every other non-empty paragraph after the first question is an answer; its
+leading dash («-»، «ـ»، «ج:») is not part of the quote. Paragraphs before the first
+question are the introduction, not answers.
+
+>>> from pipeline.nlp import blank
+>>> nlp = blank(); nlp.add_pipe("khabar_sentences")  # doctest: +ELLIPSIS
+<...>
+>>> doc = nlp("گفت‌وگو با علی کریمی\\nکریمی کم مصاحبه می‌کند.\\n* چرا به بایرن رفتید؟\\n- پیشنهاد خوبی بود.\\n* پشیمان نیستید؟\\n- نه، اصلاً.")
+>>> found = find_interview(doc, _paragraph_ends(doc))
+>>> found.interviewee.name, [doc[s:e].text for s, e in found.answers]
+('علی کریمی', ['پیشنهاد خوبی بود', 'نه، اصلاً'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from ..evaluate.keys import key
+from ..lexicons import load_list
+from .people import Mention, PhraseSet, doc_tokens, is_word, mention_at
+
+HEADLINE_LINES = 3  # the opener is looked for in the first lines (headline, lead)
+MIN_QUESTIONS = 2
+QUESTION_MARKS = ("؟", "?")
+QUESTION_OPENERS = frozenset({"*", "■", "●", "س"})
+ANSWER_OPENERS = frozenset({"-", "ـ", "–", "—", "ج", ":"})
+
+
+@dataclass(slots=True)
+class Interview:
+    """The interviewee's mention (in the headline), the answers and every paragraph
+    of the question-and-answer part (token ranges)."""
+
+    interviewee: Mention
+    answers: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+
+
+@cache
+def interview_openers() -> PhraseSet:
+    return PhraseSet(load_list("interview_openers"), max_tokens=6)  # «گفت و گوی اختصاصی با»: five tokens
+
+
+def _paragraph_ends(doc: Doc) -> list[int]:
+    """For every token, where its paragraph (line) ends (used by the doctest; the quote finder
+    passes its own, which knows soft line breaks)."""
+    ends, nxt = [len(doc)] * len(doc), len(doc)
+    for t in reversed(doc):
+        if t.is_space and "\n" in t.text:
+            nxt = t.i
+        ends[t.i] = nxt
+    return ends
+
+
+def paragraphs(doc: Doc, line_end: list[int]) -> list[tuple[int, int]]:
+    """(first word token, end) of every non-empty paragraph."""
+    tokens = doc_tokens(doc)
+    found, i = [], 0
+    while i < len(tokens):
+        end = line_end[i]
+        start = i
+        while start < end and tokens[start].is_space:
+            start += 1
+        if start < end:
+            found.append((start, end))
+        i = max(end, i) + 1
+    return found
+
+
+def _is_question(tokens, start: int, end: int) -> bool:
+    last = end
+    while last > start and tokens[last - 1].is_space:
+        last -= 1
+    return tokens[last - 1].text in QUESTION_MARKS or key(tokens[start].text) in QUESTION_OPENERS or (
+        tokens[start].text in QUESTION_OPENERS)
+
+
+def _interviewee(doc: Doc, paras: list[tuple[int, int]]) -> Mention | None:
+    """The person an opening «گفت‌وگو با X» names (by name, or by title alone:
+    «گفت‌وگو با وزیر امور خارجه فنلاند»)."""
+    tokens = doc_tokens(doc)
+    for start, end in paras[:HEADLINE_LINES]:
+        n = interview_openers().match(tokens, start)
+        if not n:
+            continue
+        m = mention_at(doc, start + n, end) if start + n < end else None
+        if m is not None and (m.kind == "name" and m.name or m.kind == "title"):
+            return m
+    return None
+
+
+def _answer_start(tokens, start: int, end: int) -> int:
+    """First word of an answer, after its dash or «ج:»."""
+    while start < end and (tokens[start].is_space or tokens[start].text in ANSWER_OPENERS
+                           or not is_word(tokens[start]) and tokens[start].text != "«"):
+        start += 1
+    return start
+
+
+def _trim(tokens, start: int, end: int) -> int:
+    while end > start and (tokens[end - 1].is_space or tokens[end - 1].text in {".", "،", "؛"}):
+        end -= 1
+    return end
+
+
+def find_interview(doc: Doc, line_end: list[int]) -> Interview | None:
+    """The interview in ``doc``, or None when it is not one."""
+    paras = paragraphs(doc, line_end)
+    interviewee = _interviewee(doc, paras)
+    if interviewee is None:
+        return None
+    tokens = doc_tokens(doc)
+    questions = [i for i, (s, e) in enumerate(paras) if _is_question(tokens, s, e) and s > interviewee.end]
+    if len(questions) < MIN_QUESTIONS:
+        return None
+    answers, part = [], paras[questions[0]:]
+    asked = set(questions)
+    for i, (s, e) in enumerate(part, start=questions[0]):
+        if i in asked:
+            continue
+        start = _answer_start(tokens, s, e)
+        end = _trim(tokens, start, e)
+        if end > start:
+            answers.append((start, end))
+    return Interview(interviewee, answers, part) if answers else None
