@@ -39,3 +39,25 @@ def test_config_is_seeded_and_reads_the_shared_corpora():
     assert config["corpora"]["train"]["@readers"] == "khabar.ner_corpus.v1"
     assert config["corpora"]["train"]["files"] == ["peyma/train.txt"]
     assert config["corpora"]["dev"]["files"] == ["peyma/dev.txt"]
+
+
+def test_crf_baseline_tags_round_trip_to_entities(tmp_path):
+    """The CRF baseline (pipeline/train/crf.py) learns BIO tags of converted Docs and reads them back."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    from pipeline.nlp import blank
+    from pipeline.train.corpora import TaggedSentence, entity_token_spans, sentence_doc
+    from pipeline.train.crf import doc_tags, sentence_features
+
+    sentence = TaggedSentence(["به", "گزارش", "خبرگزاری", "مهر", "از", "تهران"],
+                              ["O", "O", "B_ORG", "I_ORG", "O", "B_LOC"])
+    doc = sentence_doc(blank(), sentence, "peyma")
+    tags = doc_tags(doc)
+    assert tags == ["O", "O", "B-ORG", "I-ORG", "O", "B-LOC"]
+    words = [t.text for t in doc]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.append(sentence_features(words), tags)
+    trainer.set_params({"max_iterations": 20})
+    trainer.train(str(tmp_path / "crf.model"))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(tmp_path / "crf.model"))
+    assert entity_token_spans(tagger.tag(sentence_features(words))) == [(2, 4, "ORG"), (5, 6, "LOC")]
