@@ -8,7 +8,7 @@ and suffixes around it (window ±2), bigrams of neighbours.
 
     .venv/bin/python -m pipeline.train.crf [--c1 0.1] [--c2 0.05] [--iterations 150] [--model build/crf.model]
 
-Needs ``python-crfsuite`` (not a Khabar dependency; imported when training).
+Needs ``python-crfsuite`` (in the ``test`` extra, not a run-time dependency; imported when training).
 
 >>> word_features(["سازمان", "ملل", "متحد"], 1)[:4]
 ['b', 'w=ملل', 'p1=م', 'p2=مل']
