@@ -113,12 +113,15 @@ class Pipeline:
     def _process_chunk(self, chunk: list[RawArticle]) -> list[Article]:
         prepared = [self._safe_prepare(raw) for raw in chunk]
         todo = [p for p in prepared if isinstance(p, _Prepared)]
-        try:
-            docs = chain.from_iterable(self.nlp.pipe(texts, batch_size=len(texts))
-                                       for texts in text_batches([p.tracked.text for p in todo]))
-            done = {id(p): article_from_doc(p.id, next(docs), p.tracked, p.layout) for p in todo}
-        except Exception:  # isolate the article that broke the batch
-            done = {id(p): self._analyze_one(p) for p in todo}
+        # the words a chunk adds to the vocabulary are freed with its Docs once the records
+        # are plain data: without this, memory grows with every new word of an archive
+        with self.nlp.memory_zone():
+            try:
+                docs = chain.from_iterable(self.nlp.pipe(texts, batch_size=len(texts))
+                                           for texts in text_batches([p.tracked.text for p in todo]))
+                done = {id(p): article_from_doc(p.id, next(docs), p.tracked, p.layout) for p in todo}
+            except Exception:  # isolate the article that broke the batch
+                done = {id(p): self._analyze_one(p) for p in todo}
         return [done[id(p)] if isinstance(p, _Prepared) else p for p in prepared]
 
     def _safe_prepare(self, raw: RawArticle) -> _Prepared | Article:
