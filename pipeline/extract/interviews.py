@@ -76,11 +76,12 @@ def paragraphs(doc: Doc, line_end: list[int]) -> list[tuple[int, int]]:
 
 
 def _is_question(tokens, start: int, end: int) -> bool:
+    """A paragraph that ends with «؟» or opens with a question mark-up («*»، «■»، «س:»)."""
     last = end
     while last > start and tokens[last - 1].is_space:
         last -= 1
-    return tokens[last - 1].text in QUESTION_MARKS or key(tokens[start].text) in QUESTION_OPENERS or (
-        tokens[start].text in QUESTION_OPENERS)
+    first = tokens[start].text
+    return tokens[last - 1].text in QUESTION_MARKS or first in QUESTION_OPENERS or key(first) in QUESTION_OPENERS
 
 
 def _interviewee(doc: Doc, paras: list[tuple[int, int]]) -> Mention | None:
