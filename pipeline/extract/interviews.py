@@ -11,7 +11,8 @@ question are the introduction, not answers.
 >>> nlp = blank(); nlp.add_pipe("khabar_sentences")  # doctest: +ELLIPSIS
 <...>
 >>> doc = nlp("گفت‌وگو با علی کریمی\\nکریمی کم مصاحبه می‌کند.\\n* چرا به بایرن رفتید؟\\n- پیشنهاد خوبی بود.\\n* پشیمان نیستید؟\\n- نه، اصلاً.")
->>> found = find_interview(doc, _paragraph_ends(doc))
+>>> from pipeline.extract.people import line_ends
+>>> found = find_interview(doc, line_ends(doc))
 >>> found.interviewee.name, [doc[s:e].text for s, e in found.answers]
 ('علی کریمی', ['پیشنهاد خوبی بود', 'نه، اصلاً'])
 """
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..evaluate.keys import key
 from ..lexicons import load_list
-from .people import Mention, PhraseSet, doc_tokens, is_word, mention_at
+from .people import Mention, PhraseSet, doc_tokens, is_word, mention_at, trim_end
 
 HEADLINE_LINES = 3  # the opener is looked for in the first lines (headline, lead)
 MIN_QUESTIONS = 2
@@ -47,17 +48,6 @@ class Interview:
 @cache
 def interview_openers() -> PhraseSet:
     return PhraseSet(load_list("interview_openers"), max_tokens=6)  # «گفت و گوی اختصاصی با»: five tokens
-
-
-def _paragraph_ends(doc: Doc) -> list[int]:
-    """For every token, where its paragraph (line) ends (used by the doctest; the quote finder
-    passes its own, which knows soft line breaks)."""
-    ends, nxt = [len(doc)] * len(doc), len(doc)
-    for t in reversed(doc):
-        if t.is_space and "\n" in t.text:
-            nxt = t.i
-        ends[t.i] = nxt
-    return ends
 
 
 def paragraphs(doc: Doc, line_end: list[int]) -> list[tuple[int, int]]:
@@ -106,12 +96,6 @@ def _answer_start(tokens, start: int, end: int) -> int:
     return start
 
 
-def _trim(tokens, start: int, end: int) -> int:
-    while end > start and (tokens[end - 1].is_space or tokens[end - 1].text in {".", "،", "؛"}):
-        end -= 1
-    return end
-
-
 def find_interview(doc: Doc, line_end: list[int]) -> Interview | None:
     """The interview in ``doc``, or None when it is not one."""
     paras = paragraphs(doc, line_end)
@@ -128,7 +112,7 @@ def find_interview(doc: Doc, line_end: list[int]) -> Interview | None:
         if i in asked:
             continue
         start = _answer_start(tokens, s, e)
-        end = _trim(tokens, start, e)
+        end = trim_end(tokens, start, e)
         if end > start:
             answers.append((start, end))
     return Interview(interviewee, answers, part) if answers else None

@@ -114,6 +114,25 @@ def doc_keys(doc: Doc) -> list[str]:
     return analyzed.keys
 
 
+def line_ends(doc: Doc, soft: set[int] | frozenset[int] = frozenset()) -> list[int]:
+    """For every token, the index of the first token of the next paragraph (line); a line
+    break at a token in ``soft`` (a hard-wrapped line going on) ends no paragraph."""
+    ends = [len(doc)] * (len(doc) + 1)
+    nxt = len(doc)
+    for t in reversed(doc):
+        if t.is_space and "\n" in t.text and t.i not in soft:
+            nxt = t.i
+        ends[t.i] = nxt
+    return ends
+
+
+def trim_end(tokens: list[Token], start: int, end: int) -> int:
+    """``end`` moved back over trailing spaces and a final «.»، «،» or «؛»."""
+    while end > start and (tokens[end - 1].is_space or tokens[end - 1].text in {".", "،", "؛"}):
+        end -= 1
+    return end
+
+
 def is_word(token: Token) -> bool:
     """A token with letters or digits (not punctuation, not whitespace)."""
     return bool(key(token.text)) and not token.is_space

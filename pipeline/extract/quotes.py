@@ -47,12 +47,14 @@ from .people import (
     is_agency,
     is_first_name,
     is_word,
+    line_ends,
     mention_at,
     org_at,
     organization_words,
     person_entity_name,
     pronouns,
     subject_mention,
+    trim_end,
 )
 from .speakers import People, Resolver
 
@@ -96,7 +98,7 @@ class QuoteFinder:
         self.person_ents = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS
                             and person_entity_name(e) == e.text and len(e.text.split()) >= 2}
         soft = soft_line_breaks(doc)
-        self.line_end = _line_ends(doc, soft)
+        self.line_end = line_ends(doc, soft)
         self.sentences = _sentences(doc, soft)
         self.named_subjects: list[Mention] = []
 
@@ -338,9 +340,7 @@ class QuoteFinder:
 
     def _trim_end(self, start: int, end: int) -> int:
         """End without trailing spaces and the sentence's final stop."""
-        while end > start and (self.tokens[end - 1].is_space or self.tokens[end - 1].text in {".", "،", "؛"}):
-            end -= 1
-        return end
+        return trim_end(self.tokens, start, end)
 
     def direct(self, cue: Cue, start: int, subject: Mention | None) -> FoundQuote | None:
         """«... گفت: content»: to the closing » or to the end of the paragraph, but not into a
@@ -490,17 +490,6 @@ def soft_line_breaks(doc: Doc) -> set[int]:
             if not before.endswith(PARAGRAPH_END) and len(line) >= WRAP_FILL * width and doc[t.i + 1].text not in LIST_MARKS:
                 soft.add(t.i)
     return soft
-
-
-def _line_ends(doc: Doc, soft: set[int]) -> list[int]:
-    """For every token, the index of the first token of the next paragraph (line)."""
-    ends = [len(doc)] * (len(doc) + 1)
-    nxt = len(doc)
-    for t in reversed(doc):
-        if t.is_space and "\n" in t.text and t.i not in soft:
-            nxt = t.i
-        ends[t.i] = nxt
-    return ends
 
 
 def _sentences(doc: Doc, soft: set[int]) -> list[Span]:
