@@ -84,13 +84,11 @@ import time, orjson, spacy
 from threadpoolctl import threadpool_limits
 from pipeline.core import Pipeline, RawArticle, text_batches
 from pipeline.nlp import DEFAULT_MODEL
-from pipeline.normalize import normalize_tracked, split_article
 threadpool_limits(limits=1)
 rows = [orjson.loads(l) for l in open({str(corpus)!r}, 'rb')]
-texts = []
-for r in rows:
-    layout = split_article(r['text'])
-    texts.append(normalize_tracked(r['text'][layout.body_start:layout.body_end]).text)
+pipeline = Pipeline(max_chars=10**7)
+articles = [RawArticle(r['id'], r['text']) for r in rows]
+texts = [pipeline.prepare(a).tracked.text for a in articles]  # the bodies the pipeline's model sees
 ner = spacy.load(DEFAULT_MODEL, exclude=['khabar_sentences'])
 ner.max_length = 10**7
 t = time.perf_counter()
@@ -98,8 +96,6 @@ for batch in text_batches(texts):
     for _ in ner.pipe(batch, batch_size=len(batch)):
         pass
 ner_seconds = time.perf_counter() - t
-pipeline = Pipeline(max_chars=10**7)
-articles = [RawArticle(r['id'], r['text']) for r in rows]
 t = time.perf_counter()
 for _ in pipeline.pipe(articles):
     pass
