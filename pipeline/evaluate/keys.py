@@ -21,7 +21,7 @@ def _ascii_digit(ch: str) -> str:
     return str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)  # bounded: a worker's memory stays flat over an archive
 def _key(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).translate(_LETTERS)
     s = _DROP.sub("", s)
@@ -32,3 +32,24 @@ def key(s: str | None) -> str:
     """Letters and ASCII digits of ``s`` after the FORMAT.md unification (cached: extractors
     compare the same names many times)."""
     return _key(s) if s else ""
+
+
+_TOKEN_KEYS: dict[int, str] = {}
+_TOKEN_KEYS_MAX = 16_384
+
+
+def token_key(token) -> str:
+    """``key(token.text)`` for a spaCy token, looked up by its string id: reading
+    ``token.text`` builds a new string each time, and the extractors ask for the key of
+    the same token many times.
+
+    >>> from pipeline.nlp import blank
+    >>> [token_key(t) for t in blank()("برنامه‌هاي ۱۲")]
+    ['برنامههای', '12']
+    """
+    found = _TOKEN_KEYS.get(token.orth)
+    if found is None:
+        if len(_TOKEN_KEYS) >= _TOKEN_KEYS_MAX:  # bounded whatever the archive's vocabulary
+            _TOKEN_KEYS.clear()
+        found = _TOKEN_KEYS[token.orth] = key(token.text)
+    return found

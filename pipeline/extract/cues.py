@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..evaluate.keys import key
+from ..evaluate.keys import key, token_key
 from ..lexicons import load_table
 from .people import PhraseSet, doc_tokens, is_word
 
@@ -76,8 +76,8 @@ def cue_frames() -> tuple[dict[str, str], PhraseSet]:
 
 def _is_false_cue(tokens: list[Token], i: int, n: int, frame: str) -> bool:
     """«گفت و گو» (a talk), «گفته‌ایم» (first person), «به گفته» read as a verb."""
-    after = [key(t.text) for t in tokens[i + n : i + n + 2]]
-    k = key(tokens[i].text)
+    after = [token_key(t) for t in tokens[i + n : i + n + 2]]
+    k = token_key(tokens[i])
     if k.startswith("گفت") and (after[:2] == ["و", "گو"] or (after and after[0].startswith("وگو"))):
         return True
     if after and (after[0] in PERSON_ENDINGS or after[0].startswith("ها")):  # گفته‌ایم، گفته‌های
@@ -86,7 +86,7 @@ def _is_false_cue(tokens: list[Token], i: int, n: int, frame: str) -> bool:
         not after or after[0] not in {"و", ""}
     ):  # a bare participle is a cue in «خوانده و گفته بود»، not in «خواسته سیاوش اکبرپور»
         return True
-    before = key(tokens[i - 1].text) if i else ""
+    before = token_key(tokens[i - 1]) if i else ""
     return frame not in {"clause", "according"} and before in {"به", "با", "از"}
 
 
@@ -99,7 +99,7 @@ def find_cues(doc: Doc) -> list[Cue]:
     while i < len(tokens):
         n = phrases.match(tokens, i) if is_word(tokens[i]) else 0
         if n:
-            k = "".join(key(t.text) for t in tokens[i : i + n])
+            k = "".join(token_key(t) for t in tokens[i : i + n])
             frame = frames[k]
             if not _is_false_cue(tokens, i, n, frame):
                 cues.append(Cue(i, i + n, doc[i : i + n].text, frame))

@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..evaluate.keys import key
+from ..evaluate.keys import key, token_key
 from ..lexicons import load_list, load_table
 
 REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطلاعیه", "نامه", "اعلامیه", "مطلب"))
@@ -63,14 +63,14 @@ class PhraseSet:
 
     def match(self, tokens: list[Token], i: int) -> int:
         """Number of tokens of the longest phrase starting at ``tokens[i]``, 0 if none."""
-        first = key(tokens[i].text) if i < len(tokens) else ""
+        first = token_key(tokens[i]) if i < len(tokens) else ""
         if first not in self.prefixes and first not in self.keys:  # most tokens open no phrase
             return 0
         best, joined = 0, ""
         for k in range(i, min(len(tokens), i + self.max_tokens)):
             if not is_word(tokens[k]):
                 break
-            joined += key(tokens[k].text)
+            joined += token_key(tokens[k])
             if joined in self.keys:
                 best = k - i + 1
             if joined not in self.prefixes:
@@ -110,7 +110,7 @@ def doc_keys(doc: Doc) -> list[str]:
     the document being analyzed."""
     analyzed = _analyzed(doc)
     if analyzed.keys is None:
-        analyzed.keys = [key(t.text) for t in analyzed.tokens]
+        analyzed.keys = [token_key(t) for t in analyzed.tokens]
     return analyzed.keys
 
 
@@ -135,7 +135,7 @@ def trim_end(tokens: list[Token], start: int, end: int) -> int:
 
 def is_word(token: Token) -> bool:
     """A token with letters or digits (not punctuation, not whitespace)."""
-    return bool(key(token.text)) and not token.is_space
+    return bool(token_key(token))  # whitespace has no letters or digits
 
 
 @cache
@@ -158,7 +158,7 @@ def _glued_link(tokens: list[Token], j: int) -> int:
     («مدیرنظارت بر بورس‌ها»: «نظارت بر» with «مدیر» and «نظارت» written together)."""
     if j == 0:
         return 0
-    before, here = key(tokens[j - 1].text), key(tokens[j].text)
+    before, here = token_key(tokens[j - 1]), token_key(tokens[j])
     return int(any(here == b and before.endswith(a) and before != a for a, b in _link_pairs()))
 
 
@@ -252,7 +252,7 @@ def is_first_name(token: Token) -> bool:
     >>> is_first_name(blank()("سیدجلیل")[0])
     True
     """
-    k = key(token.text)
+    k = token_key(token)
     if k in first_names():
         return True
     return k.startswith("سید") and k[3:] in first_names()
@@ -260,7 +260,7 @@ def is_first_name(token: Token) -> bool:
 
 def is_stopper(token: Token) -> bool:
     """Does this token end a name or a title phrase («روز»، «در»، «گفت»، «،» ...)?"""
-    return not is_word(token) or key(token.text) in stoppers() or token.like_num
+    return not is_word(token) or token_key(token) in stoppers() or token.like_num
 
 
 def words_text_tokens(tokens: list[Token], start: int, end: int) -> str:
@@ -289,7 +289,7 @@ def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -
     word that is not common in news text.
     """
     t = tokens[j]
-    k = key(t.text)
+    k = token_key(t)
     if is_stopper(t) or is_cue(j) or titles().match(tokens, j) or k in pronouns() or looks_like_verb(t.text):
         return False
     if organization_words().match(tokens, j) or honorifics().match(tokens, j):
@@ -337,8 +337,8 @@ def name_at(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]
     """
     if not is_first_name(tokens[i]) or is_stopper(tokens[i]) or organization_words().match(tokens, i):
         return i
-    if key(tokens[i].text) in ambiguous_first_names() and not (
-        i + 1 < end and key(tokens[i + 1].text) in last_names()
+    if token_key(tokens[i]) in ambiguous_first_names() and not (
+        i + 1 < end and token_key(tokens[i + 1]) in last_names()
     ):  # «کره شمالی صریحا»، «تیم امید انتخاب»: a common word, not a name
         return i
     j = _extend_name(tokens, i, end, is_cue)
@@ -369,9 +369,9 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         return j
     while j < end and j - i < MAX_TITLE_WORDS:
         t = tokens[j]
-        k = key(t.text)
+        k = token_key(t)
         nxt = tokens[j + 1] if j + 1 < end else None
-        if k == "در" and nxt is not None and key(nxt.text) == "مجلس":
+        if k == "در" and nxt is not None and token_key(nxt) == "مجلس":
             j += 1
             continue
         n_link = title_links().match(tokens, j) or _glued_link(tokens, j)
@@ -385,10 +385,10 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if n_place:  # «استان قزوین»، «کره شمالی»: the title ends with the place it serves
             j += n_place
             # «شهرستان‌های شهریار، قدس و ملارد در مجلس ...»: a list of places goes on
-            while j + 1 < end and (tokens[j].text == "،" or key(tokens[j].text) == "و") and place_phrases().match(tokens, j + 1):
+            while j + 1 < end and (tokens[j].text == "،" or token_key(tokens[j]) == "و") and place_phrases().match(tokens, j + 1):
                 j += 1 + place_phrases().match(tokens, j + 1)
             after = tokens[j] if j < end else None
-            if after is not None and (key(after.text) == "در" or organization_words().match(tokens, j)
+            if after is not None and (token_key(after) == "در" or organization_words().match(tokens, j)
                                       or title_links().match(tokens, j) or _reaches_parliament(tokens, j, end)):
                 continue
             break
@@ -409,7 +409,7 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if is_stopper(t) and not ((k == "و" or t.like_num) and joins):
             break
         j += 1
-    while j > i + 1 and key(tokens[j - 1].text) == "و":
+    while j > i + 1 and token_key(tokens[j - 1]) == "و":
         j -= 1
     return j
 
@@ -417,9 +417,9 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
 def _reaches_parliament(tokens: list[Token], j: int, end: int) -> bool:
     """Do a few words, commas and «و» from ``j`` lead to «در مجلس» (an MP's constituencies)?"""
     for n in range(j, min(end, j + 8)):
-        if key(tokens[n].text) == "در":
-            return n + 1 < end and key(tokens[n + 1].text) == "مجلس"
-        if not (is_word(tokens[n]) or tokens[n].text == "،") or key(tokens[n].text) in stoppers() - {"و"}:
+        if token_key(tokens[n]) == "در":
+            return n + 1 < end and token_key(tokens[n + 1]) == "مجلس"
+        if not (is_word(tokens[n]) or tokens[n].text == "،") or token_key(tokens[n]) in stoppers() - {"و"}:
             return False
     return False
 
@@ -430,11 +430,11 @@ def extend_title_over_commas(tokens: list[Token], i: int, end: int, is_cue: Call
     while j < end and tokens[j].text == "،":
         k = j + 1
         while k < end and k - j <= MAX_COMMA_SEGMENT and is_word(tokens[k]) and not is_cue(k) and (
-            not is_stopper(tokens[k]) or key(tokens[k].text) == "و"
+            not is_stopper(tokens[k]) or token_key(tokens[k]) == "و"
         ) and not titles().match(tokens, k) and name_at(tokens, k, end, is_cue) == k:
             k += 1
-        has_and = any(key(t.text) == "و" for t in tokens[j + 1 : k])  # «، درمان و آموزش پزشکی،»
-        if k < end and tokens[k].text == "،" and k > j + 1 and key(tokens[j + 1].text) != "و" and has_and:
+        has_and = any(token_key(t) == "و" for t in tokens[j + 1 : k])  # «، درمان و آموزش پزشکی،»
+        if k < end and tokens[k].text == "،" and k > j + 1 and token_key(tokens[j + 1]) != "و" and has_and:
             j = k
         else:
             break
@@ -463,7 +463,7 @@ def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_c
 def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:
     tokens = doc_tokens(doc)
     t = tokens[i]
-    k = key(t.text)
+    k = token_key(t)
     if k in pronouns():
         return Mention(i, i + 1, "pronoun", t.text)
     if k == "این" and i + 1 < end:
@@ -471,7 +471,7 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
         if n:
             j = _extend_title(tokens, i + 1, end, is_cue) if titles().match(tokens, i + 1) else i + 1 + n
             return Mention(i, j, "anaphor", words_text(doc, i, j))
-        if organization_words().match(tokens, i + 1) or key(tokens[i + 1].text) in REPORT_NOUNS:
+        if organization_words().match(tokens, i + 1) or token_key(tokens[i + 1]) in REPORT_NOUNS:
             return Mention(i, i + 2, "org_anaphor", words_text(doc, i, i + 2))
         return None
     start = i
@@ -513,7 +513,7 @@ def _extend_org(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], b
     «سازمان مدیریت و برنامه‌ریزی»)."""
     j = i + organization_words().match(tokens, i)
     while j < end and j - i < 6 and not is_cue(j):
-        k = key(tokens[j].text)
+        k = token_key(tokens[j])
         joins = (k == "و" and j + 1 < end and not is_stopper(tokens[j + 1]) and not is_cue(j + 1)
                  and not organization_words().match(tokens, j + 1))
         if (is_stopper(tokens[j]) and not joins) or k in REPORT_NOUNS:
@@ -532,9 +532,9 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
     """
     tokens = doc_tokens(doc)
     start = i
-    if key(tokens[i].text) in REPORT_NOUNS and i + 1 < end:
+    if token_key(tokens[i]) in REPORT_NOUNS and i + 1 < end:
         i += 1
-        while i < end and key(tokens[i].text) in {"مشترک", "جدید", "تازه", "رسمی"}:
+        while i < end and token_key(tokens[i]) in {"مشترک", "جدید", "تازه", "رسمی"}:
             i += 1
     if i >= end or not organization_words().match(tokens, i):
         return None
@@ -560,7 +560,7 @@ def _skip_openers(doc: Doc, i: int, end: int) -> int:
         if colon is not None and is_agency(doc[i:colon].text):
             i = colon + 1
             continue
-        if key(tokens[i].text) == "به" and i + 1 < end and key(tokens[i + 1].text) == "گزارش":
+        if token_key(tokens[i]) == "به" and i + 1 < end and token_key(tokens[i + 1]) == "گزارش":
             comma = next((j for j in range(i, end) if tokens[j].text == "،"), None)
             if comma is not None:
                 i = comma + 1
@@ -587,9 +587,9 @@ def person_entity_name(ent: Span) -> str | None:
     if i < ent.end and titles().match(tokens, i):
         return None
     words = [t for t in tokens[i : ent.end] if is_word(t)]
-    if not words or key(words[0].text) in pronouns() or any(key(t.text) in stoppers() for t in words):
+    if not words or token_key(words[0]) in pronouns() or any(token_key(t) in stoppers() for t in words):
         return None
-    if len(words) == 1 and (is_common(words[0].text) or key(words[0].text) in ambiguous_first_names()):
+    if len(words) == 1 and (is_common(words[0].text) or token_key(words[0]) in ambiguous_first_names()):
         return None  # «امید» tagged alone is more often the word than the name
     return ent.doc[i : ent.end].text
 
@@ -598,7 +598,7 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
     """«پومپئو با اشاره به ...»، «بگوویچ اما ... گفت»: one to three uncommon words that open
     the clause and end at a stopper or a cue; an agency name («رویترز») speaks as a body."""
     tokens = doc_tokens(doc)
-    if key(tokens[i].text) in agencies():
+    if token_key(tokens[i]) in agencies():
         return Mention(i, i + 1, "org", tokens[i].text, name=tokens[i].text)
     if is_stopper(tokens[i]) or not continues_name(tokens, i, is_cue):
         return None
@@ -643,9 +643,9 @@ def subject_mention(
             depth += 1
         elif t.text == ")":
             depth = max(0, depth - 1)
-        prev = key(tokens[i - 1].text) if i > start else ""
+        prev = token_key(tokens[i - 1]) if i > start else ""
         governed = prev in PREPOSITIONS or depth > 0
-        if is_cue(i) or key(t.text) in SUBJECT_LIMITS:  # the subject comes before the object and a relative clause
+        if is_cue(i) or token_key(t) in SUBJECT_LIMITS:  # the subject comes before the object and a relative clause
             break
         words_before = sum(is_word(x) for x in tokens[first:i])
         after_comma = i > start and tokens[i - 1].text in {"،", "«"}

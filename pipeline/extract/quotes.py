@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..evaluate.keys import key
+from ..evaluate.keys import key, token_key
 from .cues import Cue, find_cues
 from .interviews import find_interview
 from .people import (
@@ -93,6 +93,9 @@ class QuoteFinder:
         self.cues = find_cues(doc)
         self.cue_starts = {c.start: c for c in self.cues}
         self.names = collect_names(doc, self.is_cue)
+        # the key of every name and of its last word(s): «علیرضا وارثی» -> وارثی، علیرضاوارثی
+        self.name_tails = {key(" ".join(words[j:])) for words in (n.split() for n in self.names)
+                           for j in range(len(words))}
         # a PER entity of the NER model can be a subject the lexicons miss («وینگو بگوویچ»);
         # one word alone («امید») is too often an ordinary word
         self.person_ents = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS
@@ -115,11 +118,8 @@ class QuoteFinder:
         for n in (3, 2, 1):
             if i + n > end or not all(is_word(t) for t in self.tokens[i : i + n]):
                 continue
-            k = key(doc[i : i + n].text)
-            for name in self.names:
-                words = name.split()
-                if any(key(" ".join(words[j:])) == k for j in range(len(words))):
-                    return n
+            if "".join(token_key(t) for t in self.tokens[i : i + n]) in self.name_tails:
+                return n
         return 0
 
     def in_list_item(self, i: int) -> bool:
@@ -234,13 +234,13 @@ class QuoteFinder:
     def clause_subject(self, start: int, cue_start: int) -> Mention | None:
         """The subject right after the last «اما»/«ولی»/«که»/«؛» before a cue, if one opens
         that clause («... خودداری کرد اما با این حال اکبرپور ... خواست»)."""
-        bounds = [i for i in range(start, cue_start) if key(self.tokens[i].text) in CLAUSE_BREAKS
+        bounds = [i for i in range(start, cue_start) if token_key(self.tokens[i]) in CLAUSE_BREAKS
                   or self.tokens[i].text == "؛"]
         if not bounds:
             return None
         b = bounds[-1] + 1
         m = self.subject(b, cue_start)
-        if m is None or any(is_word(t) and t.i < m.start and key(t.text) not in OPENER_WORDS
+        if m is None or any(is_word(t) and t.i < m.start and token_key(t) not in OPENER_WORDS
                             for t in self.tokens[b : m.start]):
             return None
         return m
@@ -251,7 +251,7 @@ class QuoteFinder:
         if subject is not None and subject.kind in {"org", "org_anaphor"}:
             return subject
         for i in range(start, cue_start):
-            k = key(self.tokens[i].text)
+            k = token_key(self.tokens[i])
             if k in REPORT_NOUNS:
                 m = org_at(self.doc, i, cue_start, self.is_cue)
                 if m is not None:
@@ -265,7 +265,7 @@ class QuoteFinder:
 
     def _after(self, i: int, end: int) -> int:
         """Skip «،» and «و» that join two clauses."""
-        while i < end and (self.tokens[i].is_space or key(self.tokens[i].text) in {"", "و"}):
+        while i < end and (self.tokens[i].is_space or token_key(self.tokens[i]) in {"", "و"}):
             i += 1
         return i
 
@@ -286,32 +286,32 @@ class QuoteFinder:
         if subject is None:
             return None
         if cue.frame == "report":
-            if after < sent.end and key(self.tokens[after].text) == "که":
+            if after < sent.end and token_key(self.tokens[after]) == "که":
                 after += 1
             end = self._trim_end(after, sent.end)
             return FoundQuote(after, end, "indirect", cue.text, subject) if end > after else None
         if cue.frame == "announce":
-            az = next((i for i in range(clause_start, cue.start) if key(self.tokens[i].text) == "از"
-                       and key(self.tokens[i + 1].text) != "جمله"), None)
+            az = next((i for i in range(clause_start, cue.start) if token_key(self.tokens[i]) == "از"
+                       and token_key(self.tokens[i + 1]) != "جمله"), None)
             if az is None or az + 1 >= cue.start:
                 return None
             return FoundQuote(az + 1, cue.start, "indirect", cue.text, subject)
-        has_ra = any(key(self.tokens[i].text) == "را" for i in range(clause_start, cue.start))
+        has_ra = any(token_key(self.tokens[i]) == "را" for i in range(clause_start, cue.start))
         start = self._after(clause_start, cue.start)
         if has_ra and sum(is_word(t) for t in self.tokens[start : cue.start]) >= MIN_CLAUSE_WORDS:
             return FoundQuote(start, cue.start, "indirect", cue.text, subject)
         if cue.frame == "say" and after < sent.end and self.tokens[after].text == "،":
             # «آنطور که X گفته، ...»، «این گزارش می‌افزاید، ...»، «X هشدار داده است، که ...»
             start = after + 1
-            if start < sent.end and key(self.tokens[start].text) == "که":
+            if start < sent.end and token_key(self.tokens[start]) == "که":
                 start += 1
             end = self._trim_end(start, sent.end)
             if sum(is_word(t) for t in self.tokens[start:end]) >= MIN_CLAUSE_WORDS and not self._colon_cue_follows(cue, sent):
                 return FoundQuote(start, end, "indirect", cue.text, subject)
         if cue.frame == "say" and after < sent.end and is_word(self.tokens[after]):
-            if key(self.tokens[after].text) == "و" or self._colon_cue_follows(cue, sent):
+            if token_key(self.tokens[after]) == "و" or self._colon_cue_follows(cue, sent):
                 return None
-            if key(self.tokens[after].text) in {"که", "تا"}:
+            if token_key(self.tokens[after]) in {"که", "تا"}:
                 after += 1
             end = self._trim_end(after, sent.end)
             if end > after:
@@ -330,7 +330,7 @@ class QuoteFinder:
 
     def _as_said(self, clause_start: int, sent_start: int) -> bool:
         """Does the clause open with «آنطور که»/«چنانکه»/«همان‌طور که» (as X said, ...)?"""
-        words = [key(t.text) for t in self.tokens[sent_start:clause_start] if is_word(t)]
+        words = [token_key(t) for t in self.tokens[sent_start:clause_start] if is_word(t)]
         return any(w in AS_SAID for w in words[:4])
 
     def _next_word(self, i: int, end: int) -> int:
@@ -388,8 +388,8 @@ class QuoteFinder:
         """Tokens of «خودش»/«وی» at ``i`` (the tokenizer may write «خود» «ش»), else 0."""
         if i >= end:
             return 0
-        k = key(self.tokens[i].text)
-        if k == "خود" and i + 1 < end and key(self.tokens[i + 1].text) in {"ش", "شان"}:
+        k = token_key(self.tokens[i])
+        if k == "خود" and i + 1 < end and token_key(self.tokens[i + 1]) in {"ش", "شان"}:
             return 2
         return 1 if k in pronouns() else 0
 
@@ -407,7 +407,7 @@ class QuoteFinder:
         comma = next((i for i in range(cue.end, sent.end) if self.tokens[i].text == "،"), None)
         if comma is None:
             return None
-        if any(key(t.text) in REPORT_NOUNS for t in self.tokens[cue.start : cue.end]) and key(
+        if any(token_key(t) in REPORT_NOUNS for t in self.tokens[cue.start : cue.end]) and key(
             self.tokens[cue.end - 2].text
         ) == "این":  # «براساس این گزارش، ...»
             end = self._trim_end(comma + 1, sent.end)
@@ -532,7 +532,7 @@ def bodies_and_report_author(doc: Doc, is_cue) -> tuple[list[str], str | None]:
         if m is None:
             continue
         bodies.append(m.name or m.text)
-        if author is None and key(t.text) in REPORT_NOUNS and not is_agency(m.name or ""):
+        if author is None and token_key(t) in REPORT_NOUNS and not is_agency(m.name or ""):
             author = m.name
     return list(dict.fromkeys(bodies)), author
 
@@ -549,10 +549,10 @@ def fuller_names(doc: Doc, names: list[str]) -> list[str]:
     tokens = doc_tokens(doc)
     found: list[str] = []
     for i in range(1, len(tokens)):
-        if key(tokens[i].text) not in singles or not continues_name(tokens, i - 1, lambda _: False):
+        if token_key(tokens[i]) not in singles or not continues_name(tokens, i - 1, lambda _: False):
             continue
         before = tokens[i - 2] if i >= 2 else None
-        if before is None or not is_word(before) or key(before.text) in PREPOSITIONS or is_first_name(tokens[i - 1]):
+        if before is None or not is_word(before) or token_key(before) in PREPOSITIONS or is_first_name(tokens[i - 1]):
             found.append(doc[i - 1 : i + 1].text)
     return found
 
