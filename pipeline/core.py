@@ -10,17 +10,19 @@
 
 from __future__ import annotations
 
+import re
 import traceback
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .limits import BATCH_CHARS, MAX_CHARS
-from .nlp import build_language
+from .nlp import EXTRACTORS, build_language
 from .normalize import ArticleLayout, TrackedText, normalize_tracked, split_article
 from .records import Article, article_from_doc
 
@@ -80,13 +82,34 @@ def text_batches(texts: list[str], budget: int = BATCH_CHARS) -> Iterator[list[s
         yield batch
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*(?=\S)")
+
+
+def paragraph_pieces(text: str, budget: int = BATCH_CHARS) -> list[str]:
+    """``text`` cut after line breaks into runs of whole paragraphs of about ``budget``
+    characters (a longer paragraph stays whole); the pieces join back to ``text``.
+
+    >>> paragraph_pieces("بند یک\\nبند دو\\n\\nبند سه", budget=8)
+    ['بند یک\\n', 'بند دو\\n\\n', 'بند سه']
+    """
+    cuts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    pieces: list[str] = []
+    start = 0
+    for cut, after in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        if after - start > budget:  # the next paragraph would overflow this piece
+            pieces.append(text[start:cut])
+            start = cut
+    return [*pieces, text[start:]]
+
+
 class Pipeline:
     """Owns the spaCy ``Language``; turns raw articles into records."""
 
     def __init__(self, nlp: Language | None = None, *, model: str | Path | None = None,
-                 max_chars: int = MAX_CHARS):
+                 max_chars: int = MAX_CHARS, batch_chars: int = BATCH_CHARS):
         self.nlp = nlp if nlp is not None else build_language(model)
         self.max_chars = max_chars
+        self.batch_chars = batch_chars
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
 
     def prepare(self, raw: RawArticle) -> _Prepared | Article:
@@ -117,12 +140,32 @@ class Pipeline:
         # are plain data: without this, memory grows with every new word of an archive
         with self.nlp.memory_zone():
             try:
-                docs = chain.from_iterable(self.nlp.pipe(texts, batch_size=len(texts))
-                                           for texts in text_batches([p.tracked.text for p in todo]))
+                docs = self.analyze([p.tracked.text for p in todo])
                 done = {id(p): article_from_doc(p.id, next(docs), p.tracked, p.layout) for p in todo}
             except Exception:  # isolate the article that broke the batch
                 done = {id(p): self._analyze_one(p) for p in todo}
         return [done[id(p)] if isinstance(p, _Prepared) else p for p in prepared]
+
+    def analyze(self, texts: list[str]) -> Iterator[Doc]:
+        """The analyzed Doc of each text, in order, in batches of ``batch_chars`` characters."""
+        for batch in text_batches(texts, self.batch_chars):
+            if len(batch) == 1 and len(batch[0]) > self.batch_chars:
+                yield self._analyze_long(batch[0])
+            else:
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+
+    def _analyze_long(self, text: str) -> Doc:
+        """A text longer than a batch: the model reads it in paragraph pieces, which are joined
+        into one Doc for the document-level extractors. A worker's memory is then set by
+        ``batch_chars``, not by the longest article of a corpus; the model's window spans a
+        few tokens, so only the words next to a cut can be read differently."""
+        extractors = [name for name in self.nlp.pipe_names if name in EXTRACTORS]
+        pieces = [doc for batch in text_batches(paragraph_pieces(text, self.batch_chars), self.batch_chars)
+                  for doc in self.nlp.pipe(batch, batch_size=len(batch), disable=extractors)]
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+        for name in extractors:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc
 
     def _safe_prepare(self, raw: RawArticle) -> _Prepared | Article:
         try:
@@ -132,7 +175,7 @@ class Pipeline:
 
     def _analyze_one(self, p: _Prepared) -> Article:
         try:
-            return article_from_doc(p.id, self.nlp(p.tracked.text), p.tracked, p.layout)
+            return article_from_doc(p.id, next(self.analyze([p.tracked.text])), p.tracked, p.layout)
         except Exception as exc:
             detail = traceback.format_exception_only(exc)[-1].strip()
             return Article.failed(p.id, f"analysis failed: {detail}", meta=p.layout.meta)

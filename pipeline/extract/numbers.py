@@ -125,7 +125,7 @@ def digits_value(text: str) -> Fraction | None:
     return Fraction(f"{whole}.{decimals}" if decimals else whole)
 
 
-@lru_cache(maxsize=50_000)  # called for every word of every article; most words recur
+@lru_cache(maxsize=16_384)  # called for every word of every article; most words recur (bounded: flat memory)
 def _segment(word: str) -> tuple[tuple[str, Fraction, str], ...] | None:
     """Split a letter run into number words and و, or None when it is not made of them.
 

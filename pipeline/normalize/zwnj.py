@@ -182,7 +182,7 @@ def _suffix_split(word: str) -> tuple[str, str] | None:
     return readings[0]
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=16_384)  # bounded: a worker's memory stays flat over an archive
 def fix_word(word: str) -> str:
     """A written-together word with its ZWNJs restored (unchanged when unsure).
 
@@ -206,7 +206,7 @@ def fix_word(word: str) -> str:
     return fix_word(stem) + ZWNJ + suffix
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=16_384)  # bounded: a worker's memory stays flat over an archive
 def join_pair(left: str, sep: str, right: str) -> str:
     """The separator to write between two words: ``sep`` unchanged, a ZWNJ, or nothing.
 
