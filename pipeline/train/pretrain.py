@@ -9,7 +9,7 @@ written one paragraph per JSONL line ``{"text": ...}``; the Khabar tokenizer run
     .venv/bin/python -m pipeline.train.pretrain texts build/pretrain/texts.jsonl
     .venv/bin/python -m pipeline.train.pretrain run build/pretrain/chars [key=value ...]
     .venv/bin/python -m pipeline.train.experiment pretrain --config models/training/ner-pretrain.cfg \\
-        paths.init_tok2vec=build/pretrain/chars/model3.bin training.max_epochs=6
+        paths.init_tok2vec=build/pretrain/chars/model2.bin training.max_epochs=6
 """
 
 from __future__ import annotations
