@@ -210,15 +210,17 @@ def light_verb_forms() -> frozenset[str]:
     >>> {"کردند", "میشود", "افزایش", "خواهد", "یافته"} & light_verb_forms() == {"کردند", "میشود", "خواهد", "یافته"}
     True
     """
-    persons = ("", "م", "ی", "یم", "ید", "ند")
-    forms = {"خواه" + p for p in ("م", "ی", "د", "یم", "ید", "ند")}
+    past_endings = ("", "م", "ی", "یم", "ید", "ند")  # شناسه‌های گذشته: کرد، کردم، کردند
+    present_endings = ("م", "ی", "د", "یم", "ید", "ند")  # شناسه‌های حال: کنم، کند، کنند
+    perfect_endings = ("", "ام", "ای", "است", "ایم", "اید", "اند")  # کرده، کرده‌ام، کرده است
+    forms = {"خواه" + p for p in present_endings}  # آینده: خواهد یافت
     for row in load_table("light_verbs"):
         past, present = _key(row["past"]), _key(row["present"])
         for prefix in ("", "ن"):
-            forms.update(prefix + past + p for p in persons)
-            forms.update(prefix + past + "ه" + aux for aux in ("", "ام", "ای", "است", "ایم", "اید", "اند"))
+            forms.update(prefix + past + p for p in past_endings)
+            forms.update(prefix + past + "ه" + aux for aux in perfect_endings)
         for prefix in ("", "می", "نمی", "ب", "ن"):
-            forms.update(prefix + present + p for p in ("م", "ی", "د", "یم", "ید", "ند"))
+            forms.update(prefix + present + p for p in present_endings)
     return frozenset(forms)
 
 
