@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.normalize import normalize, normalize_tracked
@@ -63,6 +63,7 @@ def test_raw_span_is_the_source_of_every_word(raw: str):
 
 @RELAXED
 @given(ANY_TEXT)
+@example("مي\u200f#خبرمي")  # a bidi mark before «#»: no hashtag once the mark is gone
 def test_idempotent(raw: str):
     once = normalize(raw)
     assert normalize(once) == once
