@@ -1,28 +1,30 @@
-"""A tiny NER training run (a few hundred PEYMA sentences, one epoch): the recipe works end to end."""
+"""A tiny NER training run (100 sentences of each training corpus, one epoch): the recipe works end to end."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
 
-from pipeline.train.ner import DEFAULT_CONFIG, train_ner
+from pipeline.train.ner import DEFAULT_CONFIG, DEFAULT_OUTPUT, train_ner
 from tests.conftest import need_shared
 
 
 @pytest.mark.slow
-def test_one_epoch_on_300_sentences_gives_a_loadable_pipeline(tmp_path):
+def test_one_epoch_on_100_sentences_of_each_corpus_gives_a_loadable_pipeline(tmp_path):
     need_shared("corpora/peyma/train.txt")
     output = train_ner(
         DEFAULT_CONFIG,
         tmp_path / "tiny",
         overrides={
-            "corpora.train.limit": 300,
+            "corpora.train.limit": 100,  # of each file: PEYMA, ParsTwiNER, ARMAN x 3
             "corpora.dev.limit": 50,
             "training.max_epochs": 1,
             "training.eval_frequency": 50,
             # CI never builds the floret vectors (minutes of CPU): same recipe without them
             "paths.vectors": None,
             "components.tok2vec.model.embed.include_static_vectors": False,
+            # the shipped pretrained weights are for the tok2vec *with* static vectors
+            "paths.init_tok2vec": None,
         },
     )
     nlp = spacy.load(output)
@@ -37,8 +39,26 @@ def test_config_is_seeded_and_reads_the_shared_corpora():
     config = spacy.util.load_config(DEFAULT_CONFIG)
     assert config["system"]["seed"] == 42
     assert config["corpora"]["train"]["@readers"] == "khabar.ner_corpus.v1"
-    assert config["corpora"]["train"]["files"] == ["peyma/train.txt"]
-    assert config["corpora"]["dev"]["files"] == ["peyma/dev.txt"]
+    assert config["corpora"]["train"]["files"] == [
+        "peyma/train.txt",  # all of PEYMA's classes; the others lend PER/ORG/LOC only
+        "parstwiner/train.txt:PER,ORG,LOC",
+        *(f"arman/test_fold{k}.txt:PER,ORG,LOC" for k in (1, 2, 3)),  # each ARMAN sentence once
+    ]
+    assert config["corpora"]["dev"]["files"] == ["peyma/dev.txt"]  # dev chooses: PEYMA only
+
+
+def test_the_pretrained_tok2vec_the_config_names_is_committed_and_fits_it():
+    """``khabar train ner`` on a fresh clone starts from the committed ``spacy pretrain`` weights."""
+    from pipeline.train.corpora import REPO
+    from pipeline.train.ner import _path_overrides
+
+    config = spacy.util.load_config(DEFAULT_CONFIG)
+    weights = REPO / config["paths"]["init_tok2vec"]
+    assert weights.is_file() and weights.stat().st_size > 1_000_000
+    overrides = _path_overrides(DEFAULT_CONFIG, {"paths.vectors": None})
+    assert overrides == {"paths.init_tok2vec": str(weights)}  # absolute: training runs from any directory
+    shipped = spacy.load(DEFAULT_OUTPUT)  # the same tok2vec architecture, trained from those weights
+    shipped.get_pipe("tok2vec").model.from_bytes(weights.read_bytes())  # raises if a shape differs
 
 
 def test_crf_baseline_tags_round_trip_to_entities(tmp_path):

@@ -54,13 +54,21 @@ def create_ner_corpus(
     return read
 
 
-def _vectors_override(config: Path) -> dict:
-    """``paths.vectors`` made absolute (relative to the repository); when it is missing,
-    the shipped model's vectors, else built by :func:`pipeline.train.vectors.build_vectors`."""
-    vectors = spacy.util.load_config(config).get("paths", {}).get("vectors")
-    if not vectors:
-        return {}
-    path = Path(vectors) if Path(vectors).is_absolute() else REPO / vectors
+def _path_overrides(config: Path, given: dict) -> dict:
+    """``paths.vectors`` and ``paths.init_tok2vec`` of ``config`` made absolute (relative to the
+    repository) unless ``given`` sets them, so training runs from any directory. Missing
+    vectors: the shipped model's table, else built by :func:`pipeline.train.vectors.build_vectors`."""
+    paths = spacy.util.load_config(config).get("paths", {})
+    overrides = {}
+    if (init_tok2vec := paths.get("init_tok2vec")) and "paths.init_tok2vec" not in given:
+        overrides["paths.init_tok2vec"] = str(REPO / init_tok2vec)
+    if (vectors := paths.get("vectors")) and "paths.vectors" not in given:
+        overrides.update(_vectors_path(REPO / vectors))
+    return overrides
+
+
+def _vectors_path(path: Path) -> dict:
+    """``{"paths.vectors": ...}``: ``path`` when built, else the shipped model or a fresh build."""
     if not path.exists() and (DEFAULT_OUTPUT / "vocab" / "vectors").exists():
         # the shipped model carries the very table it was trained with: reuse it, so a
         # fresh clone retrains the same model (rebuilding would re-normalize news-raw)
@@ -86,8 +94,7 @@ def train_ner(
 
     config, output = Path(config), Path(output)
     overrides = dict(overrides or {})
-    if "paths.vectors" not in overrides:
-        overrides.update(_vectors_override(config))
+    overrides.update(_path_overrides(config, overrides))
     with tempfile.TemporaryDirectory(prefix="khabar-ner-") as work:
         spacy_train(config, Path(work), overrides=overrides)
         chosen = Path(work) / ("model-best" if best else "model-last")
