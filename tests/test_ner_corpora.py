@@ -100,6 +100,7 @@ def test_arman_org_on_a_name_peyma_calls_a_place_is_missing():
     """ARMAN's ORG is taken, except on PEYMA-train places: «ایران» (ORG in ARMAN when it acts) is missing."""
     from pipeline.train.corpora import convert, peyma_places
 
+    need_shared("corpora/peyma-train-derived-lists/entities_LOC.tsv")
     places = peyma_places()
     assert {"ایران", "تهران", "سوریه"} <= places and "سازمان ملل" not in places
     path = need_shared("corpora/arman/test_fold1.txt")
