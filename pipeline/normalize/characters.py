@@ -44,10 +44,11 @@ HAMZA_SEATS = {"ه": "ه\u200cی", "ۀ": "ه\u200cی", "ی": "ئ", "ي": "ئ", "
 HEH_YEH = re.compile("ۀ")
 # diacritics (harakat, superscript alef), tatweel, bidi controls, BOM, soft hyphen,
 # zero-width space/joiner, word joiner, Arabic letter mark
-INVISIBLE = re.compile(
-    "[\u064b-\u065f\u0670\u0640\u061c\u200b\u200d\u200e\u200f\u202a-\u202e"
-    "\u2060\u2066-\u2069\ufeff\u00ad]+"
+INVISIBLE_CHARS = (
+    "\u064b-\u065f\u0670\u0640\u061c\u200b\u200d\u200e\u200f\u202a-\u202e"
+    "\u2060\u2066-\u2069\ufeff\u00ad"
 )
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]+")
 NO_BREAK = "\u00a0\u202f"
 _SPACE_CHARS = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 # a run of spaces that needs a change: longer than one, or not a plain space
