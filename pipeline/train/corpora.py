@@ -20,6 +20,7 @@ trains on exactly what it sees at run time.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
+from ..evaluate.keys import key
 from ..lexicons import load_list, load_table
 from ..normalize import TrackedText, normalize, normalize_tracked
 
@@ -197,21 +199,20 @@ def time_money_words() -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
 
-def _surface_key(text: str) -> str:
-    """Spelling-blind key: normalized, ZWNJ and spaces as one space (PEYMA writes «می شود»)."""
-    return " ".join(normalize(text).replace("\u200c", " ").split())
-
-
 @cache
 def peyma_places(lists: Path = PEYMA_TRAIN_LISTS) -> frozenset[str]:
-    """Surfaces PEYMA *train* tags LOC more often than ORG (ایران 591 LOC / 1 ORG), as keys.
+    """Surfaces PEYMA *train* tags LOC more often than ORG (ایران 591 LOC / 1 ORG), as
+    :func:`pipeline.evaluate.keys.key` (blind to spelling, spaces and ZWNJ: PEYMA writes «می شود»).
 
     ARMAN tags a country that acts as ORG («ایران اعلام کرد»: 141 of its 443 «ایران»), where
     PEYMA, whose classes Khabar keeps, says LOC; on those names ARMAN's ORG is left missing.
     """
-    def counts(label: str) -> dict[str, int]:
-        rows = (line.split("\t", 1) for line in (lists / f"entities_{label}.tsv").read_text(encoding="utf-8").splitlines()[1:])
-        return {_surface_key(surface): int(n) for n, surface in rows}
+    def counts(label: str) -> Counter[str]:
+        found: Counter[str] = Counter()
+        for line in (lists / f"entities_{label}.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+            n, surface = line.split("\t", 1)
+            found[key(surface)] += int(n)
+        return found
 
     orgs = counts("ORG")
     return frozenset(k for k, n in counts("LOC").items() if n > orgs.get(k, 0))
@@ -265,7 +266,7 @@ def sentence_doc(
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is None:
             continue
-        place_as_org = kind != "peyma" and label == "ORG" and _surface_key(span.text) in peyma_places()
+        place_as_org = kind != "peyma" and label == "ORG" and key(span.text) in peyma_places()
         if label not in taken or place_as_org:
             if label in wanted or trusted is not None:
                 untrusted.append(span)
