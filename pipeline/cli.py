@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextvars
+import functools
+import gzip
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
+import click
 import orjson
 import typer
 
+from .errors import InputError
 from .limits import MAX_CHARS
 
 app = typer.Typer(
@@ -20,15 +27,85 @@ app = typer.Typer(
 train_app = typer.Typer(help="Train the shipped models.", no_args_is_help=True)
 app.add_typer(train_app, name="train")
 
-ModelOption = Annotated[Path | None, typer.Option(help="Trained spaCy pipeline directory (default: models/khabar-fa).")]
+ModelOption = Annotated[str | None, typer.Option(
+    help="Trained spaCy pipeline: a directory or an installed package; 'blank' for none. "
+    "Default: $KHABAR_MODEL, then models/khabar-fa of the repository, then the fa_khabar_news package.")]
+EncodingOption = Annotated[str, typer.Option(
+    help="Encoding of the input files: utf-8, auto (UTF-8, UTF-16 with a BOM, else Windows-1256 "
+    "when the bytes read as Persian) or any codec name (cp1256, utf-16). A byte-order mark always decides.")]
+LangCheckOption = Annotated[str, typer.Option(
+    help="on: a text that is not mostly Persian (English, Arabic, emoji) gets an error, not a junk record; off: analyze every text.")]
+
+# what the user can fix: an error line and exit code 2, never a traceback
+USER_ERRORS = (InputError, FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError,
+               gzip.BadGzipFile, EOFError, orjson.JSONDecodeError, UnicodeDecodeError)
+EXIT_USER_ERROR = 2
+EXIT_FAILURE = 1
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = EXIT_USER_ERROR) -> None:
     typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
+    raise typer.Exit(code)
+
+
+DEBUG = contextvars.ContextVar("khabar_debug", default=False)  # set by ``khabar --debug``
+
+
+def _debug() -> bool:
+    return DEBUG.get()
+
+
+def _user_message(exc: BaseException) -> str:
+    """An exception as the one line a user reads.
+
+    >>> _user_message(FileNotFoundError(2, "No such file or directory", "a.txt"))
+    'a.txt: No such file or directory'
+    """
+    if isinstance(exc, OSError) and exc.filename and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc) or type(exc).__name__
+
+
+def handles_errors(command: Callable) -> Callable:
+    """Run a command so that a user error is an ``error:`` line (exit 2), Ctrl-C exit 130, and
+    a failure of Khabar itself a short message (exit 1); ``khabar --debug`` adds the traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from .batch.run import Interrupted
+
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.ClickException):
+            raise
+        except (Interrupted, KeyboardInterrupt) as exc:
+            typer.echo(str(exc) if isinstance(exc, Interrupted) else "interrupted", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except USER_ERRORS as exc:
+            if _debug():
+                traceback.print_exc()
+            _fail(_user_message(exc))
+        except Exception as exc:
+            if _debug():
+                traceback.print_exc()
+            detail = traceback.format_exception_only(exc)[-1].strip()
+            hint = "" if _debug() else " (khabar --debug ... shows the traceback)"
+            _fail(f"khabar failed: {detail}{hint}", EXIT_FAILURE)
+
+    return wrapper
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of any error.")] = False,
+) -> None:
+    """Khabar (خبر): Persian news -> normalized text, organizations, figures and quoted officials."""
+    DEBUG.set(debug)
 
 
 @app.command()
+@handles_errors
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Directories, .txt, .jsonl[.gz], .csv files, or - for JSONL on stdin.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="A .jsonl[.gz] file, or a directory for records/, errors.jsonl, manifest.json (and parquet/).")],
@@ -39,8 +116,10 @@ def run(
     resume: Annotated[bool, typer.Option("--resume/--no-resume", help="Skip shards a killed run already committed.")] = True,
     format: Annotated[str, typer.Option("--format", help="jsonl, or parquet (adds flat tables; needs a directory output).")] = "jsonl",
     text_col: Annotated[str, typer.Option(help="Text field of JSONL/CSV rows.")] = "text",
-    id_col: Annotated[str, typer.Option(help="Id field of JSONL/CSV rows.")] = "id",
-    max_chars: Annotated[int, typer.Option(help="Longer articles get an error record instead of being processed (a worker needs about 3.5 KB of memory per character of its longest article).")] = MAX_CHARS,
+    id_col: Annotated[str | None, typer.Option(help="Id field of JSONL/CSV rows (default: id when a row has it, else FILE:LINE).")] = None,
+    encoding: EncodingOption = "utf-8",
+    lang_check: LangCheckOption = "on",
+    max_chars: Annotated[int, typer.Option(help="Longer articles get an error record instead of being processed (the document-level extractors' time grows with an article's length).")] = MAX_CHARS,
     model: ModelOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
@@ -71,15 +150,21 @@ def run(
         _fail("--format parquet writes a dataset: give a directory as -o")
     options = BatchOptions(
         jobs=jobs, engine=engine, scheduler=scheduler, shard_size=shard_size, resume=resume, model=model,
-        max_chars=max_chars, read=ReadOptions(text_col=text_col, id_col=id_col, max_bytes=4 * max_chars),
-        parquet=format == "parquet", progress=not quiet,
+        max_chars=max_chars, lang_check=_on_off(lang_check, "--lang-check"), parquet=format == "parquet", progress=not quiet,
+        read=ReadOptions(text_col=text_col, id_col=id_col, encoding=_encoding(encoding), max_bytes=4 * max_chars),
     )
     summary = run_batch(inputs, output, options)
     if not quiet:
         typer.echo(summary.text(output), err=True)
+    if summary.articles == 0:
+        _fail(f"no articles in {', '.join(inputs)} (read: .txt, .jsonl[.gz], .csv[.gz] files and JSONL on stdin)")
+    if summary.all_failed:
+        where = output / "errors.jsonl" if output.is_dir() else output
+        _fail(f"every article failed ({summary.articles}); their reasons are in {where}", EXIT_FAILURE)
 
 
 @app.command()
+@handles_errors
 def stats(
     output: Annotated[Path, typer.Argument(help="What khabar run wrote: a records .jsonl[.gz] file or its output directory.")],
     top: Annotated[int, typer.Option(help="Rows per table.")] = 10,
@@ -99,19 +184,51 @@ def stats(
     typer.echo(output_stats(output, top))
 
 
-def _read_one(file: str) -> str:
+def _on_off(value: str, option: str) -> bool:
+    if value not in ("on", "off"):
+        raise InputError(f"{option} is on or off, not {value!r}")
+    return value == "on"
+
+
+def _encoding(name: str) -> str:
+    """``auto``, or the codec's canonical name (``windows-1256`` -> ``cp1256``)."""
+    import codecs
+
+    if name == "auto":
+        return name
+    try:
+        return codecs.lookup(name).name.replace("_", "-")
+    except LookupError:
+        raise InputError(f"unknown --encoding {name!r}: utf-8, auto, or a codec name such as cp1256") from None
+
+
+def _read_one(file: str, encoding: str = "utf-8"):
+    """One article, from a file or stdin, as the readers give it (a RawArticle)."""
+    from .readers import RawArticle, ReadOptions, decode, read_txt
+
     if file == "-":
-        return sys.stdin.read()
-    path = Path(file)
-    if not path.exists():
-        _fail(f"file not found: {path}")
-    return path.read_bytes().decode("utf-8-sig", errors="strict")
+        text, used, errors = decode(sys.stdin.buffer.read(), _encoding(encoding))
+        article = RawArticle("stdin", text, errors, used)
+    else:
+        path = Path(file)
+        if path.is_dir():
+            raise InputError(f"{path} is a directory: extract reads one article (khabar run reads a directory)")
+        if not path.exists():
+            raise InputError(f"file not found: {path}")
+        article = read_txt(path, ReadOptions(encoding=_encoding(encoding), max_bytes=4 * MAX_CHARS))
+    if article.text is None:
+        raise InputError(f"cannot read {file}: {'; '.join(article.errors)}")
+    return article
 
 
 @app.command()
+@handles_errors
 def extract(
     file: Annotated[str, typer.Argument(help="A raw article (.txt) or - for stdin.")] = "-",
     format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
+    lang: Annotated[str, typer.Option(help="Table headers: fa or en.")] = "fa",
+    encoding: EncodingOption = "utf-8",
+    lang_check: LangCheckOption = "on",
     model: ModelOption = None,
 ) -> None:
     """Extract one article and print its record.
@@ -129,17 +246,20 @@ def extract(
 
     if format not in ("json", "table"):
         _fail("--format is json or table")
-    article_id = "stdin" if file == "-" else Path(file).stem
-    record = load(model).process(_read_one(file), id=article_id)
+    if lang not in ("fa", "en"):
+        _fail("--lang is fa or en")
+    article = _read_one(file, encoding)
+    record = next(load(model, lang_check=_on_off(lang_check, "--lang-check")).pipe([article]))
     if format == "json":
         sys.stdout.write(record_json(record, indent=True).decode() + "\n")
     else:
         from .display import print_record
 
-        print_record(record)
+        print_record(record, lang=lang)
 
 
 @app.command()
+@handles_errors
 def normalize(
     file: Annotated[str, typer.Argument(help="Text file or - for stdin.")] = "-",
     lines: Annotated[bool, typer.Option("--lines", help="Normalize each line on its own: one output line per input line.")] = False,
@@ -154,7 +274,7 @@ def normalize(
     """
     from .normalize import normalize as normalize_text
 
-    text = _read_one(file)
+    text = _read_one(file).text
     if lines:
         for line in text.split("\n")[: -1 if text.endswith("\n") else None]:
             sys.stdout.write(normalize_text(line.rstrip("\r")) + "\n")
@@ -165,6 +285,7 @@ def normalize(
 
 
 @app.command()
+@handles_errors
 def evaluate(
     target: Annotated[str, typer.Argument(help="A gold directory (NAME.txt + NAME.gold.json), or 'ner'.")],
     pred: Annotated[Path | None, typer.Option(help="Score these records instead of running the pipeline.")] = None,
@@ -187,6 +308,8 @@ def evaluate(
 
         if corpus is None:
             _fail("evaluate ner needs --corpus FILE")
+        if not corpus.is_file():
+            _fail(f"corpus not found: {corpus}")
         result = evaluate_ner(corpus, model)
         typer.echo(orjson.dumps(result, option=orjson.OPT_INDENT_2).decode() if as_json else format_ner_report(result))
         return
@@ -196,6 +319,8 @@ def evaluate(
     gold_dir = Path(target)
     if not gold_dir.is_dir():
         _fail(f"not a gold directory: {gold_dir}")
+    if pred is not None and not pred.is_file():
+        _fail(f"not found: {pred}")
     gold = load_gold(gold_dir)
     if not gold:
         _fail(f"no *.gold.json files in {gold_dir}")
@@ -204,6 +329,7 @@ def evaluate(
 
 
 @train_app.command("ner")
+@handles_errors
 def train_ner_command(
     config: Annotated[Path, typer.Option(help="spaCy training config.")] = Path("models/training/ner.cfg"),
     output: Annotated[Path, typer.Option(help="Where the trained pipeline goes.")] = Path("models/khabar-fa"),

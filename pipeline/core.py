@@ -14,28 +14,21 @@ import re
 import traceback
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .language import not_persian
 from .limits import BATCH_CHARS, MAX_CHARS
 from .nlp import EXTRACTORS, build_language
 from .normalize import ArticleLayout, TrackedText, normalize_tracked, split_article
+from .readers import RawArticle
 from .records import Article, article_from_doc
 
 CONTROL_SHARE = 0.1  # more control characters than this: binary, not text
-
-
-@dataclass(slots=True)
-class RawArticle:
-    """One article as read: its id and text, or why it could not be read."""
-
-    id: str
-    text: str | None
-    errors: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -83,20 +76,42 @@ def text_batches(texts: list[str], budget: int = BATCH_CHARS) -> Iterator[list[s
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*(?=\S)")
+# a sentence end: . ! ? ؟ (or an ellipsis), a closing quote or bracket, then a space
+_SENTENCE_BREAK = re.compile(r"[.!?؟…]+[»)\]\"']*\s+(?=\S)")
+_SPACE_BREAK = re.compile(r"\s+(?=\S)")
+
+
+def _cuts(text: str, start: int, end: int, budget: int, breaks: list[re.Pattern]) -> list[int]:
+    """Cut points in ``text[start:end]`` after the first kind of break in ``breaks`` that occurs;
+    a part still longer than ``budget`` is cut again by the next kinds."""
+    if end - start <= budget or not breaks:
+        return []
+    first, rest = breaks[0], breaks[1:]
+    points = [m.end() for m in first.finditer(text, start, end) if m.end() < end]
+    cuts: list[int] = []
+    for a, b in zip([start, *points], [*points, end], strict=True):
+        cuts += [*_cuts(text, a, b, budget, rest), b]
+    return cuts[:-1]
 
 
 def paragraph_pieces(text: str, budget: int = BATCH_CHARS) -> list[str]:
-    """``text`` cut after line breaks into runs of whole paragraphs of about ``budget``
-    characters (a longer paragraph stays whole); the pieces join back to ``text``.
+    """``text`` cut into runs of about ``budget`` characters that join back to ``text``: after
+    line breaks (whole paragraphs), and inside a longer paragraph after sentence ends, or at
+    spaces as a last resort (a scraped body often has no line break at all).
 
     >>> paragraph_pieces("بند یک\\nبند دو\\n\\nبند سه", budget=8)
     ['بند یک\\n', 'بند دو\\n\\n', 'بند سه']
+    >>> paragraph_pieces("جمله اول. جمله دوم! جمله سوم", budget=12)
+    ['جمله اول. ', 'جمله دوم! ', 'جمله سوم']
+    >>> paragraph_pieces("یک دو سه چهار", budget=6)
+    ['یک دو ', 'سه ', 'چهار']
     """
-    cuts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    cuts = _cuts(text, 0, len(text), budget, [_PARAGRAPH_BREAK, _SENTENCE_BREAK, _SPACE_BREAK])
     pieces: list[str] = []
     start = 0
-    for cut, after in zip(cuts, [*cuts[1:], len(text)], strict=True):
-        if after - start > budget:  # the next paragraph would overflow this piece
+    ends = [*cuts[1:], len(text)] if cuts else []
+    for cut, after in zip(cuts, ends, strict=True):
+        if after - start > budget:  # the next part would overflow this piece
             pieces.append(text[start:cut])
             start = cut
     return [*pieces, text[start:]]
@@ -106,21 +121,31 @@ class Pipeline:
     """Owns the spaCy ``Language``; turns raw articles into records."""
 
     def __init__(self, nlp: Language | None = None, *, model: str | Path | None = None,
-                 max_chars: int = MAX_CHARS, batch_chars: int = BATCH_CHARS):
+                 max_chars: int = MAX_CHARS, batch_chars: int = BATCH_CHARS, lang_check: bool = True):
         self.nlp = nlp if nlp is not None else build_language(model)
         self.max_chars = max_chars
         self.batch_chars = batch_chars
+        self.lang_check = lang_check
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
 
     def prepare(self, raw: RawArticle) -> _Prepared | Article:
-        """Body, metadata and normalized text, or a failed record."""
+        """Body, metadata and normalized text, or a failed record (one whose text is not
+        Persian keeps its metadata and normalized text, with no extraction)."""
+        encoding = {"encoding": raw.encoding} if raw.encoding else {}
         if raw.errors:
-            return Article.failed(raw.id, *raw.errors)
+            return Article.failed(raw.id, *raw.errors, meta=encoding)
         problem = check_text(raw.text, self.max_chars)
         if problem:
-            return Article.failed(raw.id, problem)
+            return Article.failed(raw.id, problem, meta=encoding)
         layout = split_article(raw.text)
-        tracked = normalize_tracked(raw.text[layout.body_start : layout.body_end], layout.body_start)
+        layout.meta.update(encoding)
+        body = raw.text[layout.body_start : layout.body_end]
+        tracked = normalize_tracked(body, layout.body_start)
+        problem = not_persian(body) if self.lang_check else None
+        if problem:
+            failed = Article.failed(raw.id, problem, meta=dict(layout.meta))
+            failed.text = tracked.text
+            return failed
         return _Prepared(raw.id, tracked, layout)
 
     def process(self, text: str, id: str = "article") -> Article:
@@ -144,7 +169,10 @@ class Pipeline:
                 done = {id(p): article_from_doc(p.id, next(docs), p.tracked, p.layout) for p in todo}
             except Exception:  # isolate the article that broke the batch
                 done = {id(p): self._analyze_one(p) for p in todo}
-        return [done[id(p)] if isinstance(p, _Prepared) else p for p in prepared]
+        records = [done[id(p)] if isinstance(p, _Prepared) else p for p in prepared]
+        for raw, record in zip(chunk, records, strict=True):
+            record.warnings = [*raw.warnings, *record.warnings]
+        return records
 
     def analyze(self, texts: list[str]) -> Iterator[Doc]:
         """The analyzed Doc of each text, in order, in batches of ``batch_chars`` characters."""

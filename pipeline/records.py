@@ -82,6 +82,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # processed, but note this (a renamed duplicate id)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

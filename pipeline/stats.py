@@ -6,6 +6,9 @@ from pathlib import Path
 
 import duckdb
 
+from .errors import InputError
+from .writers import is_gzip
+
 COLUMNS = {
     "id": "VARCHAR",
     "errors": "VARCHAR[]",
@@ -59,5 +62,10 @@ def output_stats(output: Path, top: int = 10) -> str:
     if not files:
         raise FileNotFoundError(f"no records under {output}")
     con = duckdb.connect()
-    con.read_json(files, columns=COLUMNS, format="newline_delimited").create_view("records")
-    return "\n\n".join(_format(title, con.sql(query.format(top=top))) for title, query in QUERIES.items())
+    # the file's bytes, not its name, say whether it is compressed
+    compression = "gzip" if any(is_gzip(Path(f)) for f in files) else "none"
+    try:
+        con.read_json(files, columns=COLUMNS, format="newline_delimited", compression=compression).create_view("records")
+        return "\n\n".join(_format(title, con.sql(query.format(top=top))) for title, query in QUERIES.items())
+    except duckdb.Error as exc:
+        raise InputError(f"cannot read records from {output}: {str(exc).splitlines()[0]}") from exc

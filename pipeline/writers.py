@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 import orjson
 
+from .errors import InputError
 from .records import Article
 
 
@@ -18,26 +20,42 @@ def record_json(article: Article, *, indent: bool = False) -> bytes:
     return orjson.dumps(article.to_dict(), option=option)
 
 
-def open_output(path: Path) -> IO[bytes]:
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def open_output(path: Path, *, compress: bool | None = None) -> IO[bytes]:
+    """A binary file for writing, gzip-compressed when ``compress`` (default: when the name
+    ends in ``.gz``; a temporary file takes the final name's choice, not its own)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    return gzip.open(path, "wb") if path.name.endswith(".gz") else open(path, "wb")  # noqa: SIM115
+    if compress is None:
+        compress = path.name.endswith(".gz")
+    return gzip.open(path, "wb") if compress else open(path, "wb")  # noqa: SIM115
 
 
-def write_jsonl(articles: Iterable[Article], path: Path) -> Iterator[Article]:
-    """Write each record as it comes and pass it on (so callers can count and summarize)."""
-    with open_output(path) as out:
-        for article in articles:
-            out.write(record_json(article) + b"\n")
-            yield article
+def is_gzip(path: Path) -> bool:
+    """Whether the file starts with gzip's magic bytes (whatever its name says)."""
+    with open(path, "rb") as f:
+        return f.read(2) == GZIP_MAGIC
+
+
+def open_input(path: Path) -> IO[bytes]:
+    """A binary file for reading, decompressed when its bytes are gzip (not its name)."""
+    return gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")  # noqa: SIM115
 
 
 def read_records(path: Path) -> Iterator[dict]:
-    """Records of a JSONL file written by :func:`write_jsonl`."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        for line in f:
-            if line.strip():
-                yield orjson.loads(line)
+    """Records of a JSONL file, compressed or not; InputError when it is not one."""
+    number = 0
+    try:
+        with open_input(path) as f:
+            for line in f:
+                number += 1
+                if line.strip():
+                    yield orjson.loads(line)
+    except (OSError, EOFError, zlib.error) as exc:  # a damaged or cut gzip stream
+        raise InputError(f"cannot read records from {path}: {exc}") from exc
+    except orjson.JSONDecodeError as exc:
+        raise InputError(f"cannot read records from {path}: line {number} is not JSON ({exc})") from exc
 
 
 # ---------------------------------------------------------------- Parquet
@@ -61,6 +79,7 @@ def flat_rows(records: Iterable[Article]) -> dict[str, list[dict]]:
             "body_lines": list(data["body_lines"]) if data["body_lines"] else None,
             "sentences": [list(s) for s in data["sentences"]],
             "errors": data["errors"],
+            "warnings": data["warnings"],
         })
         for name in PARQUET_TABLES[1:]:
             for index, item in enumerate(data[name]):
@@ -76,7 +95,7 @@ def _schemas():
     return {
         "articles": pa.schema([("id", text), ("meta", pa.map_(text, text)), ("text", text),
                                ("body_lines", pa.list_(pa.int64())), ("sentences", pa.list_(pa.list_(pa.int64()))),
-                               ("errors", pa.list_(text))]),
+                               ("errors", pa.list_(text)), ("warnings", pa.list_(text))]),
         "organizations": pa.schema([("article_id", text), ("index", pa.int64()), ("name", text),
                                     ("mentions", pa.list_(pa.struct([("text", text), *span, ("quote", pa.int64())])))]),
         "figures": pa.schema([("article_id", text), ("index", pa.int64()), ("text", text), ("value", pa.float64()),

@@ -79,7 +79,7 @@ def test_extract_prints_the_record_as_json_and_as_table():
     record = orjson.loads(result.output)
     assert record["id"] == "seed-article" and record["meta"]["news_code"] == "1398392"
     table = runner.invoke(app, ["extract", str(SEED), "--format", "table"])
-    assert table.exit_code == 0 and "Figures" in table.output and "Quotes" in table.output
+    assert table.exit_code == 0 and "ارقام" in table.output and "نقل‌قول‌ها" in table.output
 
 
 @pytest.mark.parametrize("as_json", [False, True])

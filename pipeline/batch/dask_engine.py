@@ -10,6 +10,7 @@ and have Khabar installed. Dask reschedules the shard of a worker that dies
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from .shards import Shard
 from .store import OutputStore
@@ -29,12 +30,11 @@ LOCAL_CLUSTER_CONFIG = {
 
 
 class DaskEngine:
-    def __init__(self, jobs: int | None, model: str | None, max_chars: int, scheduler: str | None = None):
+    def __init__(self, jobs: int | None, settings: dict[str, Any], scheduler: str | None = None):
         from .local import default_jobs
 
         self.jobs = jobs or default_jobs()
-        self.model = model
-        self.max_chars = max_chars
+        self.settings = settings
         self.scheduler = scheduler
 
     def _client(self):
@@ -64,7 +64,7 @@ class DaskEngine:
 
             def submit(shard: Shard) -> None:
                 future = client.submit(
-                    process_shard, shard, store, self.model, self.max_chars,
+                    process_shard, shard, store, self.settings,
                     key=f"khabar-shard-{shard.id}", pure=False, retries=RETRIES,
                 )
                 by_key[future.key] = shard

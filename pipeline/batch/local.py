@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from . import worker
 from .shards import Shard
@@ -29,25 +30,25 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _init_worker(model: str | None, max_chars: int, queue) -> None:
-    worker.pipeline_for(model, max_chars)  # load once, before the first shard
+def _init_worker(settings: dict[str, Any], queue) -> None:
+    worker.ignore_interrupts()
+    worker.pipeline_for(settings)  # load once, before the first shard
     worker.set_progress(queue.put)
 
 
 class LocalEngine:
     """Runs shards in this process (``jobs=1``) or in a pool of ``jobs`` processes."""
 
-    def __init__(self, jobs: int | None, model: str | None, max_chars: int):
+    def __init__(self, jobs: int | None, settings: dict[str, Any]):
         self.jobs = jobs or default_jobs()
-        self.model = model
-        self.max_chars = max_chars
+        self.settings = settings
 
     def run(self, shards: Iterable[Shard], store: OutputStore, progress: Callable[[int], None]) -> Iterator[ShardResult]:
         if self.jobs == 1:
             worker.set_progress(progress)
             try:
                 for shard in shards:
-                    yield process_shard(shard, store, self.model, self.max_chars)
+                    yield process_shard(shard, store, self.settings)
             finally:
                 worker.set_progress(None)
             return
@@ -63,7 +64,7 @@ class LocalEngine:
 
     def _new_pool(self, context, queue) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            self.jobs, mp_context=context, initializer=_init_worker, initargs=(self.model, self.max_chars, queue)
+            self.jobs, mp_context=context, initializer=_init_worker, initargs=(self.settings, queue)
         )
 
     def _run_pool(self, shards: Iterator[Shard], store: OutputStore, context, queue) -> Iterator[ShardResult]:
@@ -77,7 +78,7 @@ class LocalEngine:
                     shard = retry.pop(0) if retry else next(shards, None)
                     if shard is None:
                         break
-                    in_flight[pool.submit(process_shard, shard, store, self.model, self.max_chars)] = shard
+                    in_flight[pool.submit(process_shard, shard, store, self.settings)] = shard
                 if not in_flight:
                     return
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
@@ -97,6 +98,9 @@ class LocalEngine:
                     retry, failed = _count_attempts(retry, attempts)
                     for shard in failed:
                         yield fail_shard(shard, store, f"worker process died {MAX_ATTEMPTS} times on this shard")
+        except BaseException:  # Ctrl-C, or the consumer gave up: stop the workers now
+            _terminate(pool)
+            raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -110,6 +114,15 @@ def _count_attempts(shards: list[Shard], attempts: dict[str, int]) -> tuple[list
         print(f"khabar: a worker died; shard {shard.index} attempt {attempts[shard.id]} of {MAX_ATTEMPTS} failed",
               file=sys.stderr)
     return sorted(again, key=lambda s: s.index), failed
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's workers: waiting for them could hang on a worker blocked in a queue
+    call. (``ProcessPoolExecutor.terminate_workers`` does this from Python 3.14 on.)"""
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
+    for process in list((pool._processes or {}).values()):
+        process.join(timeout=5)
 
 
 def _drain(queue, progress: Callable[[int], None]) -> None:

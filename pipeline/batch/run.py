@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -12,9 +13,11 @@ from pathlib import Path
 import orjson
 from tqdm import tqdm
 
+from ..errors import InputError
 from ..limits import MAX_CHARS
-from ..readers import ReadOptions, count_articles, read_inputs
-from .shards import plan_shards, run_fingerprint
+from ..nlp import BLANK, MODELS_DIR, resolve_model
+from ..readers import ReadOptions, UniqueIds, check_inputs, count_articles, read_inputs
+from .shards import model_signature, plan_shards, run_fingerprint
 from .store import OutputStore
 from .worker import ShardResult
 
@@ -28,11 +31,22 @@ class BatchOptions:
     scheduler: str | None = None
     shard_size: int = 2000
     resume: bool = True
-    model: Path | None = None
+    model: str | Path | None = None  # see nlp.resolve_model; "blank" runs without one
     max_chars: int = MAX_CHARS
+    lang_check: bool = True
     read: ReadOptions = field(default_factory=ReadOptions)
     parquet: bool = False
     progress: bool = True
+
+
+class Interrupted(Exception):
+    """A run stopped by Ctrl-C (or SIGTERM) after committing ``committed`` shards."""
+
+    def __init__(self, committed: int, total: int | None):
+        self.committed = committed
+        self.total = total
+        of = f" of {total}" if total is not None else ""
+        super().__init__(f"interrupted: {committed}{of} shards committed; rerun the same command to resume")
 
 
 @dataclass(slots=True)
@@ -45,6 +59,9 @@ class RunSummary:
     shards: int = 0
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
+    renamed_ids: list[tuple[str, str]] = field(default_factory=list)  # duplicate id -> unique id
+    redone_because: list[str] = field(default_factory=list)  # what changed since the dropped shards
+    model: str = ""
 
     def add(self, result: ShardResult) -> None:
         self.articles += result.articles
@@ -57,23 +74,42 @@ class RunSummary:
         rate = self.articles / self.seconds if self.seconds else 0.0
         found = ", ".join(f"{n} {name}" for name, n in self.counts.items())
         resumed = f", {self.resumed_shards} of {self.shards} shards resumed" if self.resumed_shards else ""
-        return (
+        lines = [
             f"{self.articles} articles -> {output} ({self.failed} with errors{resumed}) "
-            f"in {self.seconds:.1f}s, {rate:.1f} articles/s\nfound: {found}"
-        )
+            f"in {self.seconds:.1f}s, {rate:.1f} articles/s",
+            f"found: {found}",
+        ]
+        if self.redone_because:
+            lines.append(f"earlier shards redone, changed: {_listed(self.redone_because)}")
+        if self.renamed_ids:
+            shown = _listed([f"{old} -> {new}" for old, new in self.renamed_ids])
+            lines.append(f"{len(self.renamed_ids)} duplicate ids made unique: {shown}")
+        if self.model == BLANK:
+            lines.append("model: none (--model blank): no organizations were looked for")
+        return "\n".join(lines)
+
+    @property
+    def all_failed(self) -> bool:
+        return self.articles > 0 and self.failed == self.articles
 
 
-def _engine(options: BatchOptions):
-    model = str(options.model) if options.model else None
+def _listed(items: list[str], most: int = 5) -> str:
+    """``a, b, c`` or ``a, b, c, d, e and 3 more``."""
+    more = f" and {len(items) - most} more" if len(items) > most else ""
+    return ", ".join(items[:most]) + more
+
+
+def _engine(options: BatchOptions, model: str):
+    settings = {"model": model, "max_chars": options.max_chars, "lang_check": options.lang_check}
     if options.engine == "dask":
         from .dask_engine import DaskEngine
 
-        return DaskEngine(options.jobs, model, options.max_chars, options.scheduler)
+        return DaskEngine(options.jobs, settings, options.scheduler)
     if options.engine != "local":
-        raise ValueError(f"unknown engine {options.engine!r}: choose from {', '.join(ENGINES)}")
+        raise InputError(f"unknown engine {options.engine!r}: choose from {', '.join(ENGINES)}")
     from .local import LocalEngine
 
-    return LocalEngine(options.jobs, model, options.max_chars)
+    return LocalEngine(options.jobs, settings)
 
 
 def _committed_result(store: OutputStore, shard_index: int, shard_id: str) -> ShardResult:
@@ -89,37 +125,55 @@ def _committed_result(store: OutputStore, shard_index: int, shard_id: str) -> Sh
 
 
 def run_batch(inputs: list[str], output: Path, options: BatchOptions | None = None) -> RunSummary:
-    """Process every article of ``inputs`` into ``output`` (a .jsonl file or a directory)."""
+    """Process every article of ``inputs`` into ``output`` (a .jsonl file or a directory).
+
+    Raises InputError before any work when an input, a column, the model or the output is
+    wrong, and :class:`Interrupted` on Ctrl-C, once the workers are stopped."""
     options = options or BatchOptions()
     started = time.perf_counter()
-    settings = {"max_chars": options.max_chars, "shard_size": options.shard_size, "read": asdict(options.read)}
-    fingerprint = run_fingerprint(inputs, options.model, settings)
+    check_inputs(inputs, options.read)
+    model = resolve_model(options.model)
+    settings = {"max_chars": options.max_chars, "shard_size": options.shard_size, "lang_check": options.lang_check,
+                "read": asdict(options.read)}
+    models = {"pipeline": model, **({"speaker_ranker": ranker} if (ranker := MODELS_DIR / "speaker-ranker").is_dir() else {})}
+    fingerprint = run_fingerprint(inputs, models, settings)
     store = OutputStore(Path(output), parquet=options.parquet)
-    store.prepare(fingerprint, fresh=not options.resume)
-    summary = RunSummary()
+    summary = RunSummary(model=str(model))
+    summary.redone_because = store.prepare(fingerprint, fresh=not options.resume)
     shard_ids: list[str] = []
-    total = None if "-" in inputs or not options.progress else count_articles(inputs, options.read)
+    total = None if "-" in inputs else count_articles(inputs, options.read)
     bar = tqdm(total=total, unit=" articles", disable=not options.progress or None, smoothing=0.1)
+    unique = UniqueIds()
+    committed = 0
 
     def todo():
-        for shard in plan_shards(read_inputs(inputs, options.read), options.shard_size, fingerprint):
+        nonlocal committed
+        articles = unique(read_inputs(inputs, options.read))
+        for shard in plan_shards(articles, options.shard_size, fingerprint.id):
             shard_ids.append(shard.id)
             if store.is_committed(shard.id):
                 done = _committed_result(store, shard.index, shard.id)
                 summary.add(done)
                 summary.resumed_shards += 1
+                committed += 1
                 bar.update(done.articles)
                 continue
             yield shard
 
     try:
-        for result in _engine(options).run(todo(), store, bar.update):
+        for result in _engine(options, str(model)).run(todo(), store, bar.update):
             summary.add(result)
+            committed += 1
+    except KeyboardInterrupt:
+        raise Interrupted(committed, math.ceil(total / options.shard_size) if total is not None else None) from None
     finally:
         bar.close()
+    summary.renamed_ids = unique.renamed
     summary.seconds = time.perf_counter() - started
     manifest = {
-        "fingerprint": fingerprint,
+        "fingerprint": fingerprint.id,
+        "khabar": fingerprint.parts["khabar"],
+        "model": {key: value for key, value in model_signature(model).items() if key != "files"},
         "inputs": inputs,
         "settings": settings,
         "engine": options.engine,

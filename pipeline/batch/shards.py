@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 
-from ..core import RawArticle
+from ..readers import RawArticle
 
 
 @dataclass(slots=True)
@@ -38,15 +38,35 @@ def plan_shards(articles: Iterable[Any], size: int, fingerprint: str) -> Iterato
         index += 1
 
 
-def _model_signature(model: Path | None) -> list:
-    """Size and modification time of every file of the model directory."""
-    if model is None or not model.exists():
-        return []
-    return [
-        (str(p.relative_to(model)), p.stat().st_size, p.stat().st_mtime_ns)
-        for p in sorted(model.rglob("*"))
-        if p.is_file()
-    ]
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+SKIPPED_DIRS = {"__pycache__"}
+
+
+def _digest(path: Path) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()[:16]
+
+
+def _tree_digests(root: Path) -> dict[str, str]:
+    """``{relative path: content digest}`` of every file under ``root``."""
+    return {
+        p.relative_to(root).as_posix(): _digest(p)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not SKIPPED_DIRS & set(p.relative_to(root).parts)
+    }
+
+
+def model_signature(model: str | Path) -> dict[str, Any]:
+    """What identifies a model: ``blank``, an installed package's name and version, or the
+    digests of a directory's files."""
+    if str(model) == "blank":
+        return {"name": "blank"}
+    if not isinstance(model, Path):
+        try:
+            return {"name": str(model), "version": version(str(model))}
+        except PackageNotFoundError:
+            return {"name": str(model)}
+    return {"name": model.name, "files": _tree_digests(model)}
 
 
 def _input_signature(item: str) -> list:
@@ -57,16 +77,53 @@ def _input_signature(item: str) -> list:
     return [str(path), stat.st_size, stat.st_mtime_ns]
 
 
-def run_fingerprint(inputs: list[str], model: Path | None, settings: dict[str, Any]) -> str:
-    """A short hash of everything that decides the records of a run."""
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """Everything that decides a run's records: Khabar's code and lexicons (content digests of
+    the package's files), the models, the settings and the inputs. ``id`` is its short hash,
+    carried by every shard id; ``changes`` says what differs from an earlier run's."""
+
+    parts: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha256(orjson.dumps(self.parts, option=orjson.OPT_SORT_KEYS)).hexdigest()[:12]
+
+    def changes(self, old: dict[str, Any]) -> list[str]:
+        """What changed since ``old`` (an earlier run's ``parts``), in words.
+
+        >>> a = Fingerprint({"code": {"core.py": "1"}, "lexicons": {"quote_cues.tsv": "2"}, "settings": {"max_chars": 9}})
+        >>> a.changes({"code": {"core.py": "1"}, "lexicons": {"quote_cues.tsv": "3"}, "settings": {"max_chars": 8}})
+        ['lexicon quote_cues.tsv', 'settings max_chars']
+        """
+        said = []
+        for part, value in self.parts.items():
+            before = old.get(part)
+            if before == value:
+                continue
+            if isinstance(value, dict) and isinstance(before, dict):
+                names = sorted(k for k in value.keys() | before.keys() if value.get(k) != before.get(k))
+                said += [f"{_PART_NAMES.get(part, part)} {name}" for name in names]
+            else:
+                said.append(_PART_NAMES.get(part, part))
+        return said
+
+
+_PART_NAMES = {"code": "code", "lexicons": "lexicon", "models": "model", "settings": "settings", "inputs": "inputs"}
+
+
+def run_fingerprint(inputs: list[str], models: dict[str, str | Path], settings: dict[str, Any]) -> Fingerprint:
+    """The fingerprint of a run of ``inputs`` with ``models`` (role -> model) and ``settings``."""
     try:
         khabar_version = version("khabar")
     except PackageNotFoundError:
         khabar_version = "unknown"
-    payload = {
+    files = _tree_digests(PACKAGE_DIR)
+    return Fingerprint({
         "khabar": khabar_version,
-        "model": _model_signature(model),
+        "code": {name: d for name, d in files.items() if not name.startswith("lexicons/")},
+        "lexicons": {name.removeprefix("lexicons/"): d for name, d in files.items() if name.startswith("lexicons/")},
+        "models": {role: model_signature(model) for role, model in models.items()},
         "settings": settings,
         "inputs": [_input_signature(i) for i in inputs],
-    }
-    return hashlib.sha256(orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)).hexdigest()[:12]
+    })

@@ -1,7 +1,8 @@
 """Where a run's output goes, and how a shard is committed (write to a temp file, rename).
 
 Two layouts:
-- a directory ``OUT/``: ``records/shard-*.jsonl``, ``errors.jsonl``, ``manifest.json`` and, with
+- a directory ``OUT/``: ``records/shard-*.jsonl``, ``errors.jsonl``, ``manifest.json``,
+  ``fingerprint.json`` and, with
   ``--format parquet``, ``parquet/<table>/part-*.parquet``;
 - a single file ``OUT.jsonl[.gz]``: shards are kept in ``.OUT.jsonl.shards/`` while the run
   lasts, then joined in order into the file.
@@ -18,8 +19,10 @@ from pathlib import Path
 
 import orjson
 
+from ..errors import InputError
 from ..records import Article
 from ..writers import open_output, record_json
+from .shards import Fingerprint
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 
@@ -51,17 +54,45 @@ class OutputStore:
     def is_committed(self, shard_id: str) -> bool:
         return self.shard_path(shard_id).exists()
 
-    def prepare(self, fingerprint: str, fresh: bool) -> None:
-        """Create folders; drop temp files of a killed run, and shards made with other
-        settings (all shards when ``fresh``)."""
-        self.shard_dir.mkdir(parents=True, exist_ok=True)
+    @property
+    def fingerprint_path(self) -> Path:
+        """What the committed shards were made with (read when they turn out stale, to say why)."""
+        return self.manifest_path.with_name("fingerprint.json")
+
+    def check(self) -> None:
+        """Raise InputError when the output cannot be made: a file where a directory is
+        needed or the other way round, or a place that cannot be written."""
+        target = self.target
+        if target.is_file() and not self.single_file:
+            raise InputError(f"-o {target} is an existing file: give a directory, or a name ending in .jsonl or .jsonl.gz")
+        if target.is_dir() and self.single_file:
+            raise InputError(f"-o {target} is a directory, not a .jsonl file")
+        try:
+            self.shard_dir.mkdir(parents=True, exist_ok=True)
+            probe = self.shard_dir / f".probe-{os.getpid()}.tmp"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            raise InputError(f"cannot write the output {target}: {exc.strerror or exc}") from exc
+
+    def prepare(self, fingerprint: Fingerprint, fresh: bool) -> list[str]:
+        """Create folders; drop temp files of a killed run, and shards made with another
+        fingerprint (all shards when ``fresh``). Returns what changed since the run that made
+        the dropped shards, in words (empty when nothing was dropped)."""
+        self.check()
         parts = self.target / "parquet"
         old = [*self.shard_dir.glob("*.tmp"), *(parts.rglob("*.tmp") if parts.exists() else [])]
-        for path in [*self.shard_dir.glob("shard-*.jsonl"), *(parts.rglob("part-*.parquet") if parts.exists() else [])]:
-            if fresh or not path.name.split(".")[0].endswith(f"-{fingerprint}"):
-                old.append(path)
-        for path in old:
+        stale = [
+            path for path in [*self.shard_dir.glob("shard-*.jsonl"), *(parts.rglob("part-*.parquet") if parts.exists() else [])]
+            if fresh or not path.name.split(".")[0].endswith(f"-{fingerprint.id}")
+        ]
+        changes: list[str] = []
+        if stale and not fresh and self.fingerprint_path.exists():
+            changes = fingerprint.changes(orjson.loads(self.fingerprint_path.read_bytes()))
+        for path in [*old, *stale]:
             path.unlink(missing_ok=True)
+        self.fingerprint_path.write_bytes(orjson.dumps(fingerprint.parts, option=orjson.OPT_INDENT_2))
+        return changes if stale else []
 
     def commit(self, shard_id: str, records: list[Article]) -> None:
         """Write a shard's records (and Parquet parts) so they appear whole or not at all."""
@@ -88,7 +119,7 @@ class OutputStore:
         """Join shards into the single file (if so), write errors.jsonl and the manifest."""
         if self.single_file:
             temp = self.target.with_name(self.target.name + ".tmp")
-            with open_output(temp) as out:
+            with open_output(temp, compress=self.target.name.endswith(".gz")) as out:
                 for line in self.iter_lines(shard_ids):
                     out.write(line)
             os.replace(temp, self.target)
@@ -97,6 +128,6 @@ class OutputStore:
         with open(self.target / "errors.jsonl", "wb") as errors:
             for line in self.iter_lines(shard_ids):
                 record = orjson.loads(line)
-                if record["errors"]:
-                    errors.write(orjson.dumps({"id": record["id"], "errors": record["errors"]}) + b"\n")
+                if record["errors"] or record.get("warnings"):
+                    errors.write(orjson.dumps({key: record.get(key, []) for key in ("id", "errors", "warnings")}) + b"\n")
         self.manifest_path.write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))

@@ -6,8 +6,10 @@ Only plain data crosses process boundaries (a shard's articles in, counts out);
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from threadpoolctl import threadpool_limits
 
@@ -31,17 +33,24 @@ class ShardResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def pipeline_for(model: str | None, max_chars: int) -> Pipeline:
-    """The worker's pipeline, loaded on first use.
+def pipeline_for(settings: dict[str, Any]) -> Pipeline:
+    """The worker's pipeline for ``settings`` (``model``, ``max_chars``, ``lang_check``: plain
+    data, so it crosses process boundaries), loaded on first use.
 
     A worker is one process per core, so its numerical libraries get one thread each
     (as Dask's workers do): more would only fight the other workers for the cores.
     """
-    key = (model, max_chars)
+    key = tuple(sorted(settings.items()))
     if key not in _pipelines:
         threadpool_limits(limits=1)
-        _pipelines[key] = Pipeline(model=model, max_chars=max_chars)
+        _pipelines[key] = Pipeline(**settings)
     return _pipelines[key]
+
+
+def ignore_interrupts() -> None:
+    """In a worker process: Ctrl-C goes to the whole process group, and only the driver acts
+    on it (it terminates the workers), so a worker never dies half-way through a queue call."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def set_progress(report: Callable[[int], None] | None) -> None:
@@ -58,9 +67,9 @@ def summarize(shard: Shard, records: list[Article]) -> ShardResult:
     return result
 
 
-def process_shard(shard: Shard, store: OutputStore, model: str | None, max_chars: int) -> ShardResult:
+def process_shard(shard: Shard, store: OutputStore, settings: dict[str, Any]) -> ShardResult:
     """Analyze a shard and commit its records; returns only counts."""
-    pipeline = pipeline_for(model, max_chars)
+    pipeline = pipeline_for(settings)
     records: list[Article] = []
     for record in pipeline.pipe(shard.articles, batch_size=SUB_BATCH):
         records.append(record)

@@ -18,7 +18,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from ..nlp import DEFAULT_MODEL, tokenizer  # noqa: F401  (registers khabar.tokenizer.v1)
+from ..errors import InputError
+from ..nlp import BLANK, resolve_model, tokenizer  # noqa: F401  (registers khabar.tokenizer.v1)
 from ..normalize import normalize_tracked
 from ..train.corpora import LABEL_MAPS, corpus_kind, gold_entities, raw_text, read_tagged
 
@@ -34,10 +35,10 @@ def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
 
 
 def load_ner(model: Path | None = None) -> Language:
-    """The NER pipeline (shipped ``models/khabar-fa`` by default), without Khabar extractors."""
-    path = Path(model) if model else DEFAULT_MODEL
-    if not path.exists():
-        raise FileNotFoundError(f"NER model not found: {path} (run `khabar train ner`)")
+    """The NER pipeline (found by ``resolve_model``), without Khabar extractors."""
+    path = resolve_model(model)
+    if path == BLANK:
+        raise InputError("evaluate ner needs a trained model, not the blank pipeline")
     nlp = spacy.load(path)
     # a trained model holds only what NER needs (tok2vec, ner and any feature
     # component such as khabar_gazetteer); Khabar's extractors are added at run time

@@ -1,8 +1,8 @@
 """The analysis: one spaCy ``Language`` whose components are registered factories.
 
-``build_language()`` loads the shipped trained pipeline from ``models/`` when it
-is there (``spacy.load``), else starts from ``spacy.blank("fa")`` with the Khabar
-tokenizer, and adds any Khabar component the loaded pipeline lacks, in order:
+``build_language()`` loads the trained pipeline that :func:`resolve_model` finds
+(``spacy.load``), or with ``model="blank"`` starts from ``spacy.blank("fa")`` with the
+Khabar tokenizer, and adds any Khabar component the loaded pipeline lacks, in order:
 
     khabar_sentences -> [tok2vec, ner] -> khabar_organizations -> khabar_figures
     -> khabar_quotes -> khabar_officials
@@ -10,16 +10,27 @@ tokenizer, and adds any Khabar component the loaded pipeline lacks, in order:
 
 from __future__ import annotations
 
+import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from .. import extract  # noqa: F401  (registers the extraction factories)
+from ..errors import ModelNotFound
 from . import extensions, sentences, tokenizer  # noqa: F401  (register factories)
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 DEFAULT_MODEL = MODELS_DIR / "khabar-fa"
+MODEL_PACKAGE = "fa_khabar_news"  # the trained pipeline as an installed package
+MODEL_VARIABLE = "KHABAR_MODEL"
+BLANK = "blank"  # no trained model: rules only, no organizations
+GET_A_MODEL = (
+    f"run Khabar from a git checkout (it ships {DEFAULT_MODEL.relative_to(MODELS_DIR.parent)}), "
+    f"pip install the {MODEL_PACKAGE} package, or give --model DIR (or {MODEL_VARIABLE}=DIR); "
+    f"--model {BLANK} runs without one (no organizations)"
+)
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "khabar.tokenizer.v1"}}}
 EXTRACTORS = ("khabar_organizations", "khabar_figures", "khabar_quotes", "khabar_officials")
 
@@ -29,16 +40,49 @@ def blank() -> Language:
     return spacy.blank("fa", config=TOKENIZER_CONFIG)
 
 
-def build_language(model: str | Path | None = None) -> Language:
-    """The full analysis pipeline.
+def _usable(model: str | Path) -> str | Path | None:
+    """``model`` as spaCy can load it: ``blank``, a directory, or an installed package name."""
+    if str(model) == BLANK:
+        return BLANK
+    if Path(model).is_dir():
+        return Path(model)
+    if isinstance(model, str) and model.isidentifier() and find_spec(model) is not None:
+        return model
+    return None
 
-    ``model``: a trained spaCy pipeline directory; default ``models/khabar-fa``
-    when present. Without one, entities are empty (no invented values).
+
+def resolve_model(model: str | Path | None = None) -> str | Path:
+    """The trained pipeline to load, in this order: ``model`` (``--model``), the
+    ``KHABAR_MODEL`` variable, the repository's ``models/khabar-fa``, the installed
+    ``fa_khabar_news`` package; ``blank`` only when asked for.
+
+    >>> resolve_model("blank")
+    'blank'
+    >>> resolve_model("no/such/model")
+    Traceback (most recent call last):
+    ...
+    pipeline.errors.ModelNotFound: model not found: no/such/model (--model): a pipeline directory, an installed model package or 'blank'
     """
-    path = Path(model) if model else DEFAULT_MODEL
-    if model and not path.exists():
-        raise FileNotFoundError(f"model not found: {path}")
-    nlp = spacy.load(path) if path.exists() else blank()
+    for given, source in ((model, "--model"), (os.environ.get(MODEL_VARIABLE), MODEL_VARIABLE)):
+        if given:
+            found = _usable(given)
+            if found is None:
+                raise ModelNotFound(
+                    f"model not found: {given} ({source}): a pipeline directory, an installed model package or '{BLANK}'"
+                )
+            return found
+    if DEFAULT_MODEL.is_dir():
+        return DEFAULT_MODEL
+    if find_spec(MODEL_PACKAGE) is not None:
+        return MODEL_PACKAGE
+    raise ModelNotFound(f"no trained model found: {GET_A_MODEL}")
+
+
+def build_language(model: str | Path | None = None) -> Language:
+    """The full analysis pipeline on the model :func:`resolve_model` finds
+    (``model="blank"``: no trained model, so no entities, never invented ones)."""
+    resolved = resolve_model(model)
+    nlp = blank() if resolved == BLANK else spacy.load(resolved)
     if "khabar_sentences" not in nlp.pipe_names:
         nlp.add_pipe("khabar_sentences", first=True)
     for name in EXTRACTORS:
