@@ -202,8 +202,8 @@ def _encoding(name: str) -> str:
         raise InputError(f"unknown --encoding {name!r}: utf-8, auto, or a codec name such as cp1256") from None
 
 
-def _read_one(file: str, encoding: str = "utf-8"):
-    """One article, from a file or stdin, as the readers give it (a RawArticle)."""
+def _read_one(file: str, encoding: str = "utf-8", max_bytes: int = 4 * MAX_CHARS):
+    """One text, from a file or stdin, as the readers give it (a RawArticle)."""
     from .readers import RawArticle, ReadOptions, decode, read_txt
 
     if file == "-":
@@ -215,7 +215,7 @@ def _read_one(file: str, encoding: str = "utf-8"):
             raise InputError(f"{path} is a directory: extract reads one article (khabar run reads a directory)")
         if not path.exists():
             raise InputError(f"file not found: {path}")
-        article = read_txt(path, ReadOptions(encoding=_encoding(encoding), max_bytes=4 * MAX_CHARS))
+        article = read_txt(path, ReadOptions(encoding=_encoding(encoding), max_bytes=max_bytes))
     if article.text is None:
         raise InputError(f"cannot read {file}: {'; '.join(article.errors)}")
     return article
@@ -263,6 +263,7 @@ def extract(
 def normalize(
     file: Annotated[str, typer.Argument(help="Text file or - for stdin.")] = "-",
     lines: Annotated[bool, typer.Option("--lines", help="Normalize each line on its own: one output line per input line.")] = False,
+    encoding: EncodingOption = "utf-8",
 ) -> None:
     """Print normalized text.
 
@@ -274,7 +275,7 @@ def normalize(
     """
     from .normalize import normalize as normalize_text
 
-    text = _read_one(file).text
+    text = _read_one(file, encoding, max_bytes=sys.maxsize).text
     if lines:
         for line in text.split("\n")[: -1 if text.endswith("\n") else None]:
             sys.stdout.write(normalize_text(line.rstrip("\r")) + "\n")
