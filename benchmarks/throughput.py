@@ -83,7 +83,7 @@ def in_process(corpus: Path) -> dict[str, float]:
 import time, orjson, spacy
 from threadpoolctl import threadpool_limits
 from pipeline.core import Pipeline, RawArticle, text_batches
-from pipeline.nlp import DEFAULT_MODEL
+from pipeline.analysis import DEFAULT_MODEL
 threadpool_limits(limits=1)
 rows = [orjson.loads(l) for l in open({str(corpus)!r}, 'rb')]
 pipeline = Pipeline(max_chars=10**7)

@@ -21,9 +21,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .language import not_persian
+from .analysis import EXTRACTORS, build_language
+from .langcheck import not_persian
 from .limits import BATCH_CHARS, MAX_CHARS
-from .nlp import EXTRACTORS, build_language
 from .normalize import ArticleLayout, TrackedText, normalize_tracked, split_article
 from .readers import RawArticle
 from .records import Article, article_from_doc
@@ -121,8 +121,11 @@ class Pipeline:
     """Owns the spaCy ``Language``; turns raw articles into records."""
 
     def __init__(self, nlp: Language | None = None, *, model: str | Path | None = None,
-                 max_chars: int = MAX_CHARS, batch_chars: int = BATCH_CHARS, lang_check: bool = True):
-        self.nlp = nlp if nlp is not None else build_language(model)
+                 components: dict[str, dict] | None = None, max_chars: int = MAX_CHARS,
+                 batch_chars: int = BATCH_CHARS, lang_check: bool = True):
+        """``components``: settings of the Khabar components by name, e.g.
+        ``{"khabar_quotes": {"speaker_ranker": True}}`` (see :mod:`pipeline.components`)."""
+        self.nlp = nlp if nlp is not None else build_language(model, components)
         self.max_chars = max_chars
         self.batch_chars = batch_chars
         self.lang_check = lang_check

@@ -29,7 +29,7 @@ from typing import IO
 import orjson
 
 from .errors import InputError
-from .language import reads_as_persian
+from .langcheck import reads_as_persian
 from .limits import MAX_CHARS
 
 TEXT_SUFFIXES = (".txt",)

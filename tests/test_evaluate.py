@@ -15,7 +15,7 @@ from pipeline.evaluate.gold import (
     score_quotes,
     score_records,
 )
-from pipeline.evaluate.keys import key
+from pipeline.text import key
 
 from .conftest import GOLD_DIR
 

@@ -10,12 +10,12 @@ import json
 
 import pytest
 
+from pipeline.analysis import blank
 from pipeline.core import Pipeline, RawArticle
 from pipeline.evaluate.gold import Counts, score_figures
-from pipeline.evaluate.keys import key
 from pipeline.extract.figures import KINDS
-from pipeline.nlp import blank
 from pipeline.normalize import normalize
+from pipeline.text import key
 
 from .conftest import GOLD_DIR, need_shared
 

@@ -6,9 +6,7 @@ from collections import Counter
 
 import pytest
 
-from pipeline.nlp import blank
-from pipeline.normalize import normalize
-from pipeline.train.corpora import (
+from pipeline.corpora import (
     LABEL_MAPS,
     TaggedSentence,
     corpus_kind,
@@ -17,6 +15,8 @@ from pipeline.train.corpora import (
     read_tagged,
     sentence_doc,
 )
+from pipeline.nlp import blank
+from pipeline.normalize import normalize
 from tests.conftest import need_shared
 
 NUMERIC = ["ORG", "PER", "LOC", "DAT", "TIM", "MON", "PCT"]
@@ -86,7 +86,7 @@ def test_parstwiner_reads_tab_separated(kind):
 
 def test_untrusted_arman_entities_are_missing_not_outside():
     """Mixed training takes only ARMAN's PER: its «ایران» (ORG there, LOC in PEYMA) is left unannotated."""
-    from pipeline.train.corpora import convert
+    from pipeline.corpora import convert
 
     path = need_shared("corpora/arman/test_fold1.txt")
     docs = convert(blank(), path, NUMERIC, limit=400, trusted=["PER"])
@@ -98,8 +98,8 @@ def test_untrusted_arman_entities_are_missing_not_outside():
 
 def test_arman_org_on_a_name_peyma_calls_a_place_is_missing():
     """ARMAN's ORG is taken, except on PEYMA-train places: «ایران» (ORG in ARMAN when it acts) is missing."""
-    from pipeline.evaluate.keys import key
-    from pipeline.train.corpora import convert, peyma_places
+    from pipeline.corpora import convert, peyma_places
+    from pipeline.text import key
 
     need_shared("corpora/peyma-train-derived-lists/entities_LOC.tsv")
     places = peyma_places()

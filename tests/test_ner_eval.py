@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.analysis import DEFAULT_MODEL
 from pipeline.evaluate.ner import evaluate_ner, format_ner_report, score
-from pipeline.nlp import DEFAULT_MODEL
 from tests.conftest import need_shared
 
 

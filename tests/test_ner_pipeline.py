@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.keys import key
-from pipeline.nlp import DEFAULT_MODEL
+from pipeline.analysis import DEFAULT_MODEL
+from pipeline.text import key
 from tests.conftest import GOLD_DIR
 
 pytestmark = pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="no shipped model")
@@ -13,8 +13,8 @@ pytestmark = pytest.mark.skipif(not DEFAULT_MODEL.exists(), reason="no shipped m
 
 @pytest.fixture(scope="module")
 def seed_record():
+    from pipeline.analysis import build_language
     from pipeline.core import Pipeline
-    from pipeline.nlp import build_language
 
     nlp = build_language()
     assert {"tok2vec", "ner", "khabar_organizations"} <= set(nlp.pipe_names)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.analysis import blank
 from pipeline.extract.officials import organization_of
 from pipeline.extract.people import subject_mention
-from pipeline.nlp import blank
 from pipeline.normalize import normalize_tracked
 
 

@@ -7,9 +7,9 @@ import pytest
 
 from pipeline import RawArticle
 from pipeline.core import Pipeline, paragraph_pieces
-from pipeline.evaluate.keys import key
 from pipeline.normalize import normalize
 from pipeline.readers import ReadOptions, read_inputs
+from pipeline.text import key
 
 from .conftest import CORPUS
 

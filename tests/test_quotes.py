@@ -10,11 +10,11 @@ import json
 
 import pytest
 
-from pipeline.evaluate.keys import key
+from pipeline.analysis import blank
 from pipeline.extract.cues import find_cues, verb_forms
 from pipeline.extract.quotes import soft_line_breaks
-from pipeline.nlp import blank
 from pipeline.normalize import normalize_tracked
+from pipeline.text import key
 
 from .conftest import GOLD_DIR
 

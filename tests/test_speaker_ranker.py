@@ -10,11 +10,11 @@ import json
 
 import pytest
 
+from pipeline.analysis import EXTRACTORS, blank
 from pipeline.core import Pipeline
 from pipeline.extract import speaker_ranker
 from pipeline.extract.speaker_ranker import FEATURES, Ranker
-from pipeline.nlp import EXTRACTORS, blank
-from pipeline.train import speaker_ranker as train
+from pipeline.train import speaker_ranking as train
 
 from .conftest import CORPUS, ROOT
 
@@ -121,23 +121,22 @@ def test_cross_validation_groups_by_article(examples):
     assert 0 <= result["ranker"] <= len(many)
 
 
-def test_ranker_switch_resolves_the_same_article(pipeline, monkeypatch):
-    """With the ranker switched on the plain article keeps its speakers (wiring in speakers.py)."""
+def test_ranker_setting_resolves_the_same_article(pipeline):
+    """With the ranker switched on (the quotes component's setting) the plain article keeps
+    its speakers."""
     if speaker_ranker.default_ranker() is None:
         pytest.skip("models/speaker-ranker not trained")
     rules = [q.speaker for q in pipeline.process(ARTICLE).quotes]
-    monkeypatch.setenv(speaker_ranker.ENV_SWITCH, "1")
-    ranked = [q.speaker for q in pipeline.process(ARTICLE).quotes]
+    with_ranker = Pipeline(model="blank", components={"khabar_quotes": {"speaker_ranker": True}})
+    assert with_ranker.nlp.get_pipe("khabar_quotes").ranker is not None
+    assert pipeline.nlp.get_pipe("khabar_quotes").ranker is None  # off by default
+    ranked = [q.speaker for q in with_ranker.process(ARTICLE).quotes]
     assert "علیرضا وارثی" in ranked and "حمید امیریان" in ranked
     assert None not in ranked
     assert len(ranked) == len(rules)
 
 
-def test_switch_default_and_shipped_model_features(monkeypatch):
-    monkeypatch.delenv(speaker_ranker.ENV_SWITCH, raising=False)
-    assert speaker_ranker.enabled() is speaker_ranker.DEFAULT_ON
-    monkeypatch.setenv(speaker_ranker.ENV_SWITCH, "1")
-    assert speaker_ranker.enabled()
+def test_shipped_model_features():
     recipe = ROOT / "models" / "speaker-ranker" / "recipe.json"
     if recipe.exists():  # the shipped model must match the features the module computes
         assert json.loads(recipe.read_text(encoding="utf-8"))["features"] == list(FEATURES)

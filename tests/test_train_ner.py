@@ -49,7 +49,7 @@ def test_config_is_seeded_and_reads_the_shared_corpora():
 
 def test_the_pretrained_tok2vec_the_config_names_is_committed_and_fits_it():
     """``khabar train ner`` on a fresh clone starts from the committed ``spacy pretrain`` weights."""
-    from pipeline.train.corpora import REPO
+    from pipeline.paths import REPO
     from pipeline.train.ner import _path_overrides
 
     config = spacy.util.load_config(DEFAULT_CONFIG)
@@ -64,8 +64,8 @@ def test_the_pretrained_tok2vec_the_config_names_is_committed_and_fits_it():
 def test_crf_baseline_tags_round_trip_to_entities(tmp_path):
     """The CRF baseline (pipeline/train/crf.py) learns BIO tags of converted Docs and reads them back."""
     pycrfsuite = pytest.importorskip("pycrfsuite")
+    from pipeline.corpora import TaggedSentence, entity_token_spans, sentence_doc
     from pipeline.nlp import blank
-    from pipeline.train.corpora import TaggedSentence, entity_token_spans, sentence_doc
     from pipeline.train.crf import doc_tags, sentence_features
 
     sentence = TaggedSentence(["به", "گزارش", "خبرگزاری", "مهر", "از", "تهران"],

@@ -19,11 +19,11 @@ import orjson
 import pytest
 from typer.testing import CliRunner
 
+from pipeline.analysis import DEFAULT_MODEL
 from pipeline.batch import BatchOptions, run_batch
 from pipeline.batch import shards as shards_module
 from pipeline.cli import app
 from pipeline.core import Pipeline, paragraph_pieces
-from pipeline.nlp import DEFAULT_MODEL
 from pipeline.readers import ReadOptions, read_inputs
 from pipeline.writers import read_records
 
@@ -194,15 +194,15 @@ def test_the_summary_says_why_shards_were_redone(tmp_path):
 
 # 7 ------------------------------------------------------------- model resolution
 def test_model_resolution_order_and_a_clear_error_without_one(tmp_path, monkeypatch):
-    from pipeline import nlp
+    from pipeline import analysis
 
     monkeypatch.setenv("KHABAR_MODEL", str(tmp_path / "missing"))
     result = runner.invoke(app, ["extract", str(SEED)])
     assert result.exit_code == 2 and f"model not found: {tmp_path / 'missing'} (KHABAR_MODEL)" in result.output
     assert runner.invoke(app, ["extract", str(SEED), "--model", str(DEFAULT_MODEL)]).exit_code == 0  # --model first
     monkeypatch.delenv("KHABAR_MODEL")
-    monkeypatch.setattr(nlp, "DEFAULT_MODEL", tmp_path / "no-checkout" / "khabar-fa")
-    monkeypatch.setattr(nlp, "MODEL_PACKAGE", "fa_khabar_news_not_installed")
+    monkeypatch.setattr(analysis, "DEFAULT_MODEL", tmp_path / "no-checkout" / "khabar-fa")
+    monkeypatch.setattr(analysis, "MODEL_PACKAGE", "fa_khabar_news_not_installed")
     for command in (["extract", str(SEED)], ["run", str(SEED), "-o", str(tmp_path / "r.jsonl")]):
         result = runner.invoke(app, command)
         assert result.exit_code == 2 and "no trained model found" in result.output and "--model blank" in result.output

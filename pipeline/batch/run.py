@@ -13,9 +13,10 @@ from pathlib import Path
 import orjson
 from tqdm import tqdm
 
+from ..analysis import BLANK, resolve_model
 from ..errors import InputError
 from ..limits import MAX_CHARS
-from ..nlp import BLANK, MODELS_DIR, resolve_model
+from ..paths import MODELS_DIR
 from ..readers import ReadOptions, UniqueIds, check_inputs, count_articles, read_inputs
 from .shards import model_signature, plan_shards, run_fingerprint
 from .store import OutputStore
@@ -31,7 +32,7 @@ class BatchOptions:
     scheduler: str | None = None
     shard_size: int = 2000
     resume: bool = True
-    model: str | Path | None = None  # see nlp.resolve_model; "blank" runs without one
+    model: str | Path | None = None  # see analysis.resolve_model; "blank" runs without one
     max_chars: int = MAX_CHARS
     lang_check: bool = True
     read: ReadOptions = field(default_factory=ReadOptions)

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .keys import key
+from ..text import key
 
 FIGURE_TOLERANCE = 1e-9
 QUOTE_THRESHOLD = 0.5

@@ -18,10 +18,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from ..analysis import BLANK, resolve_model
+from ..corpora import LABEL_MAPS, corpus_kind, gold_entities, raw_text, read_tagged
 from ..errors import InputError
-from ..nlp import BLANK, resolve_model, tokenizer  # noqa: F401  (registers khabar.tokenizer.v1)
 from ..normalize import normalize_tracked
-from ..train.corpora import LABEL_MAPS, corpus_kind, gold_entities, raw_text, read_tagged
 
 Entity = tuple[int, int, int, str]  # sentence, start, end, label
 

@@ -17,8 +17,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..evaluate.keys import key, token_key
 from ..lexicons import load_table
+from ..text import key, token_key
 from .people import PhraseSet, doc_tokens, is_word
 
 MAX_CUE_TOKENS = 6  # «با بیان این مطلب که»، «اظهار امیدواری کرده است»

@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicons import load_list, load_table
+from ..text import SENTENCE_ENDERS
 from .numbers import NumberMatch, denominators, find_numbers, fold, parse_number
 
 KINDS = ("money", "percent", "count", "measure", "other")
@@ -35,7 +35,7 @@ EXPLICIT_RANGES = ("تا", "الی")
 RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–", "_")
 VERB_PREFIXES = ("می\u200c", "نمی\u200c")  # می‌شود، نمی‌کند: a verb ends the counted noun
 NAME_JOINERS = ("+", "×", "*")
-PARAGRAPH_ENDS = (".", "!", "؟", "?", ":", "»", "؛")
+PARAGRAPH_ENDS = (*SENTENCE_ENDERS, ":", "»", "؛")
 CLAUSE_ENDS = ("،", "؛", ".", ",", ";", ":", "!", "؟")
 LIST_BREAKS = ("؛", ";", ".", ":", "\n")
 YEAR_RANGES = ((1300, 1500), (1900, 2100))
@@ -563,11 +563,6 @@ def figure_candidates(text: str) -> list[Candidate]:
     cands = _candidates(text)
     _link_lists_and_ranges(text, cands)
     return cands
-
-
-@Language.factory("khabar_figures")
-def create_figures(nlp: Language, name: str):
-    return find_figures
 
 
 def find_figures(doc: Doc) -> Doc:

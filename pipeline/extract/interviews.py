@@ -8,9 +8,8 @@ leading dash («-»، «ـ»، «ج:») is not part of the quote. Paragraphs bef
 question are the introduction, not answers.
 
 >>> from pipeline.nlp import blank
->>> nlp = blank(); nlp.add_pipe("khabar_sentences")  # doctest: +ELLIPSIS
-<...>
->>> doc = nlp("گفت‌وگو با علی کریمی\\nکریمی کم مصاحبه می‌کند.\\n* چرا به بایرن رفتید؟\\n- پیشنهاد خوبی بود.\\n* پشیمان نیستید؟\\n- نه، اصلاً.")
+>>> from pipeline.nlp.sentences import split_sentences
+>>> doc = split_sentences(blank()("گفت‌وگو با علی کریمی\\nکریمی کم مصاحبه می‌کند.\\n* چرا به بایرن رفتید؟\\n- پیشنهاد خوبی بود.\\n* پشیمان نیستید؟\\n- نه، اصلاً."))
 >>> from pipeline.extract.people import line_ends
 >>> found = find_interview(doc, line_ends(doc))
 >>> found.interviewee.name, [doc[s:e].text for s, e in found.answers]
@@ -24,13 +23,12 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from ..evaluate.keys import key
 from ..lexicons import load_list
+from ..text import QUESTION_MARKS, key
 from .people import Mention, PhraseSet, doc_tokens, is_word, mention_at, trim_end
 
 HEADLINE_LINES = 3  # the opener is looked for in the first lines (headline, lead)
 MIN_QUESTIONS = 2
-QUESTION_MARKS = ("؟", "?")
 QUESTION_OPENERS = frozenset({"*", "■", "●", "س"})
 ANSWER_OPENERS = frozenset({"-", "ـ", "–", "—", "ج", ":"})
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..evaluate.keys import key
+from ..text import key
 from .people import (
     common_words,
     doc_keys,
@@ -31,12 +30,7 @@ from .people import (
     title_organizations,
     titles,
 )
-from .speakers import Person, name_suffix_matches, titles_match
-
-
-@Language.factory("khabar_officials")
-def create_officials(nlp: Language, name: str):
-    return find_officials
+from .persons import Person, name_suffix_matches, titles_match
 
 
 def organization_of(title: str | None) -> str | None:
@@ -126,9 +120,8 @@ def _official_title(person: Person, appositions: dict[str, str]) -> str | None:
 
 def find_officials(doc: Doc) -> Doc:
     """Set ``doc._.officials`` from the resolved speakers and the titled names."""
-    # handed over by the quotes component; taken off the Doc so it stays plain data
-    persons: list[Person] = [p for p in doc.user_data.pop("khabar_people", []) if not p.is_org]
-    people = doc.user_data.pop("khabar_names", None)
+    persons: list[Person] = [p for p in doc._.speakers or [] if not p.is_org]
+    people = doc._.people
     appositions: dict[str, str] = people.appositions if people is not None else {}
     officials: list[dict] = []
     seen: set[str] = set()

@@ -10,7 +10,7 @@ change which body is meant (lexicons ``organization_heads``, ``organization_nati
 A regional branch (``region_markers``: استان، شهرستان ...) is its own organization:
 «اداره کل بهزیستی استان قزوین» is not «سازمان بهزیستی», but «بهزیستی استان»,
 «بهزیستی استان قزوین» and «اداره کل بهزیستی قزوین» all join it.
-Comparison is on :func:`pipeline.evaluate.keys.key` of each word (spelling-blind);
+Comparison is on :func:`pipeline.text.key` of each word (spelling-blind);
 the name given is the mention said most often (the longest among equals).
 A mention the model let run onto «و»، «از» or punctuation is trimmed first
 (lexicon ``organization_edge_words``), and «X و Y» is split when Y opens a new
@@ -27,12 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..evaluate.keys import key
 from ..lexicons import load_list
-from ..train import gazetteer  # noqa: F401  (registers khabar_gazetteer, a component of the NER model)
+from ..text import key
 from .people import title_organizations
 
 
@@ -251,12 +249,6 @@ def trim(span: Span) -> Span | None:
     if start == end:
         return None
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
-
-
-@Language.factory("khabar_organizations")
-def create_organizations(nlp: Language, name: str):
-    """The component: ``doc._.organizations`` from the ORG entities."""
-    return group_organizations
 
 
 def is_common_phrase(span: Span) -> bool:

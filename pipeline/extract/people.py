@@ -19,8 +19,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..evaluate.keys import key, token_key
 from ..lexicons import load_list, load_table
+from ..nlp import extensions  # noqa: F401  (registers doc._.token_cache)
+from ..text import key, token_key
 
 REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطلاعیه", "نامه", "اعلامیه", "مطلب"))
 MAX_NAME_WORDS = 4  # first name + up to three more words
@@ -79,35 +80,31 @@ class PhraseSet:
 
 
 @dataclass(slots=True)
-class _Analyzed:
-    """What is kept of the document being analyzed: its tokens (mentions are looked up at
-    every token, and a fresh list each time made the search quadratic) and the mentions
-    found at each token to the end of the document (several components scan for them)."""
+class TokenCache:
+    """What is kept with a Doc while it is analyzed (``doc._.token_cache``): its tokens
+    (mentions are looked up at every token, and a fresh list each time made the search
+    quadratic), their keys, and the mentions found at each token to the end of the document
+    (several components scan for them)."""
 
-    doc: Doc | None = None
     tokens: list[Token] = field(default_factory=list)
     keys: list[str] | None = None
     mentions: dict[tuple[int, Callable[[int], bool]], Mention | None] = field(default_factory=dict)
 
 
-_ANALYZED = _Analyzed()
-
-
-def _analyzed(doc: Doc) -> _Analyzed:
-    global _ANALYZED
-    if _ANALYZED.doc is not doc:
-        _ANALYZED = _Analyzed(doc, list(doc))
-    return _ANALYZED
+def _analyzed(doc: Doc) -> TokenCache:
+    cache = doc._.token_cache
+    if cache is None:
+        cache = doc._.token_cache = TokenCache(list(doc))
+    return cache
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
-    """``list(doc)``, kept for the document being analyzed."""
+    """``list(doc)``, kept with the Doc."""
     return _analyzed(doc).tokens
 
 
 def doc_keys(doc: Doc) -> list[str]:
-    """The spelling-blind key of every token (:func:`~pipeline.evaluate.keys.key`), kept for
-    the document being analyzed."""
+    """The spelling-blind key of every token (:func:`~pipeline.text.key`), kept with the Doc."""
     analyzed = _analyzed(doc)
     if analyzed.keys is None:
         analyzed.keys = [token_key(t) for t in analyzed.tokens]

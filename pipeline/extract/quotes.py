@@ -17,10 +17,9 @@ Speakers: the subject before the cue (people.py), resolved to the fullest name
 in the article (speakers.py). Cues and their frames are in lexicons/quote_cues.tsv.
 
 >>> from pipeline.nlp import blank
+>>> from pipeline.nlp.sentences import split_sentences
 >>> from pipeline.extract.quotes import find_quotes
->>> nlp = blank(); nlp.add_pipe("khabar_sentences")  # doctest: +ELLIPSIS
-<...>
->>> doc = find_quotes(nlp("علیرضا وارثی گفت: برنامه‌ها ادامه دارد.\\nوی با بیان اینکه بودجه کم است، افزود: کار می‌کنیم."))
+>>> doc = find_quotes(split_sentences(blank()("علیرضا وارثی گفت: برنامه‌ها ادامه دارد.\\nوی با بیان اینکه بودجه کم است، افزود: کار می‌کنیم.")))
 >>> [(q.label_, q._.speaker, q._.cue) for q in doc.spans["quotes"]]
 [('direct', 'علیرضا وارثی', 'گفت'), ('indirect', 'علیرضا وارثی', 'با بیان اینکه'), ('direct', 'علیرضا وارثی', 'افزود')]
 >>> doc.spans["quotes"][1].text
@@ -31,10 +30,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..evaluate.keys import key, token_key
+from ..text import ELLIPSIS, SENTENCE_ENDERS, key, token_key
 from .cues import Cue, find_cues
 from .interviews import find_interview
 from .people import (
@@ -56,7 +54,9 @@ from .people import (
     subject_mention,
     trim_end,
 )
-from .speakers import People, Resolver
+from .persons import People
+from .speaker_ranker import Ranker
+from .speakers import Resolver
 
 PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})
 HEADLINE_MAX_TOKENS = 8
@@ -77,11 +77,6 @@ class FoundQuote:
     cue: str | None
     mention: Mention | None
     mention_shown: bool = True  # False for an interview answer: its speaker is named in the headline only
-
-
-@Language.factory("khabar_quotes")
-def create_quotes(nlp: Language, name: str):
-    return find_quotes
 
 
 class QuoteFinder:
@@ -458,7 +453,7 @@ WRAP_MIN, WRAP_MAX = 50, 110  # line lengths of hard-wrapped newspaper text
 WRAPPED_SHARE = 0.4
 WRAP_FILL = 0.75  # a wrapped line fills at least this share of the wrap width
 LIST_MARKS = frozenset({"-", "*", "•", "–"})
-PARAGRAPH_END = (".", "!", "؟", "?", "»", ":", "…", "\"")
+PARAGRAPH_END = (*SENTENCE_ENDERS, "»", ":", ELLIPSIS, "\"")
 
 
 def soft_line_breaks(doc: Doc) -> set[int]:
@@ -590,9 +585,10 @@ def resolve_speakers(doc: Doc, **resolver_options) -> tuple[list[FoundQuote], li
     return found, speakers, resolver
 
 
-def find_quotes(doc: Doc) -> Doc:
-    """Set ``doc.spans["quotes"]`` with speakers resolved."""
-    found, speakers, resolver = resolve_speakers(doc)
+def find_quotes(doc: Doc, ranker: Ranker | None = None) -> Doc:
+    """Set ``doc.spans["quotes"]`` with speakers resolved (``ranker``: decides the ambiguous
+    ones), and the people they belong to: ``doc._.speakers``, ``doc._.people``."""
+    found, speakers, resolver = resolve_speakers(doc, ranker=ranker)
     people = resolver.people
     spans: list[Span] = []
     for q, person in zip(found, speakers, strict=True):  # names now final: a later mention may complete one
@@ -602,6 +598,6 @@ def find_quotes(doc: Doc) -> Doc:
         span._.cue = q.cue
         spans.append(span)
     doc.spans["quotes"] = spans
-    doc.user_data["khabar_people"] = resolver.persons
-    doc.user_data["khabar_names"] = people
+    doc._.speakers = resolver.persons
+    doc._.people = people
     return doc

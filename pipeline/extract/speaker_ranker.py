@@ -23,7 +23,7 @@ scored candidate of the decision wins (:class:`Ranker`).
 Example: «علیرضا وارثی، مدیرکل بهزیستی استان قزوین گفت: ... . وی افزود: ...» — at «وی» the
 candidates are «علیرضا وارثی» (current speaker, 12 tokens back) and ``new`` (nobody).
 
->>> from pipeline.extract.speakers import People, Person
+>>> from pipeline.extract.persons import People, Person
 >>> ctx = DocIndex.from_tokens(["علیرضا", "وارثی", "گفت", ":", "کار", ".", "وی", "افزود", ":"])
 >>> varesi = Person("علیرضا وارثی", quotes=1)
 >>> cands = candidates("pronoun", None, 6, ctx, People(["علیرضا وارثی"], {}), [varesi], varesi, {id(varesi): 0})
@@ -32,7 +32,7 @@ candidates are «علیرضا وارثی» (current speaker, 12 tokens back) and
 >>> cands[0].features["is_current"], cands[0].features["before"]
 (1.0, 1.0)
 
-Training data, training and measurement: pipeline/train/speaker_ranker.py; the model:
+Training data, training and measurement: pipeline/train/speaker_ranking.py; the model:
 models/speaker-ranker/; the measured result: models/README.md («speaker ranker»).
 """
 
@@ -40,21 +40,16 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..evaluate.keys import key
+from ..paths import MODELS_DIR
+from ..text import SENTENCE_ENDERS, key
+from .people import Mention
+from .persons import People, Person, extends_name, name_suffix_matches, same_office, titles_match
 
-if TYPE_CHECKING:  # speakers.py imports this module
-    from .people import Mention
-    from .speakers import People, Person
-
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "speaker-ranker"
-ENV_SWITCH = "KHABAR_SPEAKER_RANKER"  # "1": the ranker decides ambiguous speakers; "0": the rules
-DEFAULT_ON = False  # measured not better than the rules (models/README.md, «speaker ranker»)
+MODEL_DIR = MODELS_DIR / "speaker-ranker"
 DECISION_KINDS = ("none", "pronoun", "anaphor", "title", "surname")
 CANDIDATE_KINDS = ("person", "name", "new")
 TITLE_WINDOW = 10  # tokens either side of a name where its title words are looked for
@@ -70,25 +65,17 @@ FEATURES = (
 )
 
 
-def enabled() -> bool:
-    """Is the ranker switched on (``KHABAR_SPEAKER_RANKER``, else :data:`DEFAULT_ON`)?"""
-    value = os.environ.get(ENV_SWITCH)
-    return DEFAULT_ON if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
-
-
 def decision_kind(mention: Mention | None, people: People) -> str | None:
     """Which ambiguous decision a mention asks for, or None when the rules settle it.
 
     >>> from pipeline.extract.people import Mention
-    >>> from pipeline.extract.speakers import People
+    >>> from pipeline.extract.persons import People
     >>> p = People(["علی‌اکبر صالحی", "مرتضی صالحی"], {})
     >>> decision_kind(Mention(0, 1, "name", "صالحی", name="صالحی"), p)
     'surname'
     >>> decision_kind(Mention(0, 2, "anaphor", "این مسئول"), p)
     'anaphor'
     """
-    from .speakers import name_suffix_matches
-
     if mention is None:
         return "none"
     if mention.kind in {"pronoun", "anaphor"}:
@@ -120,7 +107,7 @@ class DocIndex:
             sentence_of, n = [], 0
             for w in words:
                 sentence_of.append(n)
-                n += w in {".", "!", "؟", "?"}
+                n += w in SENTENCE_ENDERS
         positions: dict[str, list[int]] = {}
         for i, k in enumerate(keys):
             if k:
@@ -189,8 +176,6 @@ def candidates(kind: str, mention: Mention | None, at: int, index: DocIndex, peo
     ``at``: token position of the mention (or of the quote); ``persons``: the speakers so far;
     ``last_seen``: id(person) -> token of its last quote mention; ``upcoming``: later mentions.
     """
-    from .speakers import extends_name, name_suffix_matches, same_office, titles_match
-
     mtext = (mention.title or mention.text) if mention is not None else ""
     title = mtext if kind in {"title", "anaphor"} else ""
     out: list[Candidate] = []

@@ -12,11 +12,13 @@ or a title. Mentions are read in text order:
 
 Where a mention is ambiguous (a pronoun, «این مسئول», a bare title, a surname several
 names end with, no subject) a learned ranker can decide instead of these rules
-(speaker_ranker.py): switched on by ``KHABAR_SPEAKER_RANKER=1`` (off by default: it did
-not measure better, models/README.md «speaker ranker»).
+(speaker_ranker.py): switched on by the ``khabar_quotes`` component's ``speaker_ranker``
+setting (off by default: it did not measure better, models/README.md «speaker ranker»).
 
->>> people = People(["علیرضا وارثی"], {})
->>> people.fullest("وارثی")
+>>> from pipeline.extract.persons import People
+>>> resolver = Resolver(People(["علیرضا وارثی"], {}))
+>>> from pipeline.extract.people import Mention
+>>> resolver.resolve(Mention(0, 1, "name", "وارثی", name="وارثی"), []).speaker
 'علیرضا وارثی'
 """
 
@@ -26,132 +28,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..evaluate.keys import key
+from ..text import key
 from . import speaker_ranker
-from .people import Mention, title_organizations
-
-
-@dataclass(slots=True)
-class Person:
-    """One person (or speaking body) the quotes of an article belong to."""
-
-    name: str | None
-    titles: list[str] = field(default_factory=list)
-    is_org: bool = False
-    quotes: int = 0
-
-    @property
-    def speaker(self) -> str | None:
-        """The name, or the fullest title for a person the article never names."""
-        if self.name:
-            return self.name
-        return max(self.titles, key=len) if self.titles else None
-
-
-def name_suffix_matches(full: str, short: str) -> bool:
-    """Is ``short`` the last word(s) of ``full`` (spelling-blind)?
-
-    >>> name_suffix_matches("غلامعلی صفایی‌بوشهری", "صفایی بوشهری")
-    True
-    >>> name_suffix_matches("علیرضا وارثی", "رضا وارثی")
-    False
-    >>> name_suffix_matches("ربیع فلاح‌جلودار", "فلاح")
-    True
-    """
-    words = full.split()
-    target = key(short)
-    if any(key(" ".join(words[j:])) == target for j in range(len(words))):
-        return True
-    # «فلاح» for «ربیع فلاح‌جلودار»، «صفایی» for «غلامعلی صفایی بوشهری»: the first part of a compound surname
-    surname = " ".join(words[1:]).replace("\u200c", " ").split()
-    return len(surname) >= 2 and len(short.split()) == 1 and key(surname[0]) == target
-
-
-def overlapping_names(a: str, b: str) -> str | None:
-    """Two readings of one name that overlap by two words or more, neither containing
-    the other: their union, else None.
-
-    >>> overlapping_names("سید جعفر هاشمی", "جعفر هاشمی تشکری")
-    'سید جعفر هاشمی تشکری'
-    """
-    wa, wb = a.split(), b.split()
-    for first, second in ((wa, wb), (wb, wa)):
-        for n in range(min(len(first), len(second)) - 1, 1, -1):
-            if [key(w) for w in first[-n:]] == [key(w) for w in second[:n]] and len(second) > n and len(first) > n:
-                return " ".join(first + second[n:])
-    return None
-
-
-def extends_name(longer: str, shorter: str) -> bool:
-    """«سید ابوالحسن حسینی بوشهری» extends «سید ابوالحسن حسینی» (same first words, one person).
-
-    >>> extends_name("سید ابوالحسن حسینی بوشهری", "سید ابوالحسن حسینی")
-    True
-    """
-    a, b = longer.split(), shorter.split()
-    return len(b) >= 2 and len(a) > len(b) and key(" ".join(a[: len(b)])) == key(shorter)
-
-
-def titles_match(a: str, b: str) -> bool:
-    """One title is the other or begins it: «وزیر بهداشت» ~ «وزیر بهداشت، درمان و آموزش پزشکی»;
-    «سرپرست این فدراسیون» ~ «سرپرست فدراسیون فوتبال» (what comes before «این»).
-
-    >>> titles_match("سرپرست این فدراسیون", "سرپرست فدراسیون فوتبال")
-    True
-    """
-    pointing = "این" in a.split()[1:] or "این" in b.split()[1:]  # «سرپرست این فدراسیون» points back
-    a, b = _before_this(a), _before_this(b)
-    if not pointing and min(len(a.split()) - _head_words(a), len(b.split()) - _head_words(b)) < 1:
-        return key(a) == key(b)  # a bare office («امام جمعه») says nothing about which one
-    ka, kb = key(a), key(b)
-    return bool(ka) and bool(kb) and (ka.startswith(kb) or kb.startswith(ka))
-
-
-def same_office(a: str, b: str) -> bool:
-    """The same kind of office, perhaps said differently: «سرمربی کره‌جنوبی» ~ «سرمربی تیم
-    فوتبال نوجوانان کره‌جنوبی» (same first word), or one title begins the other."""
-    return titles_match(a, b) or (bool(a.split()) and bool(b.split()) and key(a.split()[0]) == key(b.split()[0]))
-
-
-def _head_words(title: str) -> int:
-    """Words of the office itself at the start of a title («امام جمعه» in «امام جمعه موقت سقز»)."""
-    words = title.split()
-    offices = title_organizations()
-    return next((n for n in range(min(4, len(words)), 0, -1) if key(" ".join(words[:n])) in offices), 0)
-
-
-def _before_this(title: str) -> str:
-    """«سرپرست این فدراسیون» -> «سرپرست»: the part a demonstrative does not point back from."""
-    words = title.split()
-    return " ".join(words[: words.index("این")]) if "این" in words[1:] else title
-
-
-class People:
-    """The names known in an article and the titles appositions give them."""
-
-    def __init__(self, names: list[str], appositions: dict[str, str], bodies: list[str] | None = None,
-                 report_author: str | None = None):
-        self.names = names
-        self.appositions = appositions  # name -> title
-        self.bodies = bodies or []  # organization names written in the article
-        self.report_author = report_author  # the body whose report the article relays
-
-    def fullest_body(self, name: str) -> str:
-        """The longest body name that begins with ``name`` («کمیسیون مرکزی انتخابات قرقیزستان»)."""
-        k = key(name)
-        return max((b for b in self.bodies if key(b).startswith(k)), key=lambda b: len(key(b)), default=name)
-
-    def fullest(self, name: str) -> str:
-        """The longest known name that ends with ``name`` (itself when none)."""
-        candidates = [n for n in self.names if name_suffix_matches(n, name)]
-        return max(candidates, key=lambda n: (len(key(n)), -self.names.index(n)), default=name)
-
-    def name_for_title(self, title: str) -> str | None:
-        """The person an apposition in the article gives this title to."""
-        for name, other in self.appositions.items():
-            if titles_match(title, other):
-                return self.fullest(name)
-        return None
+from .people import Mention
+from .persons import (
+    People,
+    Person,
+    extends_name,
+    name_suffix_matches,
+    overlapping_names,
+    same_office,
+    titles_match,
+)
 
 
 @dataclass(slots=True)
@@ -170,16 +58,15 @@ class Decision:
 class Resolver:
     """Resolves mentions in text order, keeping the current speaker.
 
-    ``ranker``: decides the ambiguous mentions (default: the shipped model when
-    ``speaker_ranker.enabled()``); ``record``: keep every ambiguous decision in ``decisions``.
+    ``ranker``: decides the ambiguous mentions (None: the rules do; the ``khabar_quotes``
+    component's ``speaker_ranker`` setting gives the shipped model); ``record``: keep every ambiguous decision in ``decisions``.
     """
 
     people: People
     doc: Doc | None = None  # the document the mentions index into (the ranker's features read it)
     persons: list[Person] = field(default_factory=list)
     current: Person | None = None
-    ranker: speaker_ranker.Ranker | None = field(default_factory=lambda: (
-        speaker_ranker.default_ranker() if speaker_ranker.enabled() else None))
+    ranker: speaker_ranker.Ranker | None = None
     record: bool = False
     decisions: list[Decision] = field(default_factory=list)
     previous: Person | None = None

@@ -1,91 +1,21 @@
-"""The analysis: one spaCy ``Language`` whose components are registered factories.
+"""The spaCy layer under the extractors: the Khabar tokenizer, the sentence splitter, the
+gazetteer feature and the Doc extensions where results live (no extractor is imported here:
+the components are registered in :mod:`pipeline.components`).
 
-``build_language()`` loads the trained pipeline that :func:`resolve_model` finds
-(``spacy.load``), or with ``model="blank"`` starts from ``spacy.blank("fa")`` with the
-Khabar tokenizer, and adds any Khabar component the loaded pipeline lacks, in order:
-
-    khabar_sentences -> [tok2vec, ner] -> khabar_organizations -> khabar_figures
-    -> khabar_quotes -> khabar_officials
+>>> [t.text for t in blank()("وی گفت: «سلام» و ۱۲٫۵ درصد.")]
+['وی', 'گفت', ':', '«', 'سلام', '»', 'و', '۱۲٫۵', 'درصد', '.']
 """
 
 from __future__ import annotations
 
-import os
-from importlib.util import find_spec
-from pathlib import Path
-
 import spacy
 from spacy.language import Language
 
-from .. import extract  # noqa: F401  (registers the extraction factories)
-from ..errors import ModelNotFound
-from . import extensions, sentences, tokenizer  # noqa: F401  (register factories)
+from . import extensions, tokenizer  # noqa: F401  (register khabar.tokenizer.v1 and the Doc extensions)
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-DEFAULT_MODEL = MODELS_DIR / "khabar-fa"
-MODEL_PACKAGE = "fa_khabar_news"  # the trained pipeline as an installed package
-MODEL_VARIABLE = "KHABAR_MODEL"
-BLANK = "blank"  # no trained model: rules only, no organizations
-GET_A_MODEL = (
-    f"run Khabar from a git checkout (it ships {DEFAULT_MODEL.relative_to(MODELS_DIR.parent)}), "
-    f"pip install the {MODEL_PACKAGE} package, or give --model DIR (or {MODEL_VARIABLE}=DIR); "
-    f"--model {BLANK} runs without one (no organizations)"
-)
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "khabar.tokenizer.v1"}}}
-EXTRACTORS = ("khabar_organizations", "khabar_figures", "khabar_quotes", "khabar_officials")
 
 
 def blank() -> Language:
     """A Persian pipeline with the Khabar tokenizer and no components."""
     return spacy.blank("fa", config=TOKENIZER_CONFIG)
-
-
-def _usable(model: str | Path) -> str | Path | None:
-    """``model`` as spaCy can load it: ``blank``, a directory, or an installed package name."""
-    if str(model) == BLANK:
-        return BLANK
-    if Path(model).is_dir():
-        return Path(model)
-    if isinstance(model, str) and model.isidentifier() and find_spec(model) is not None:
-        return model
-    return None
-
-
-def resolve_model(model: str | Path | None = None) -> str | Path:
-    """The trained pipeline to load, in this order: ``model`` (``--model``), the
-    ``KHABAR_MODEL`` variable, the repository's ``models/khabar-fa``, the installed
-    ``fa_khabar_news`` package; ``blank`` only when asked for.
-
-    >>> resolve_model("blank")
-    'blank'
-    >>> resolve_model("no/such/model")
-    Traceback (most recent call last):
-    ...
-    pipeline.errors.ModelNotFound: model not found: no/such/model (--model): a pipeline directory, an installed model package or 'blank'
-    """
-    for given, source in ((model, "--model"), (os.environ.get(MODEL_VARIABLE), MODEL_VARIABLE)):
-        if given:
-            found = _usable(given)
-            if found is None:
-                raise ModelNotFound(
-                    f"model not found: {given} ({source}): a pipeline directory, an installed model package or '{BLANK}'"
-                )
-            return found
-    if DEFAULT_MODEL.is_dir():
-        return DEFAULT_MODEL
-    if find_spec(MODEL_PACKAGE) is not None:
-        return MODEL_PACKAGE
-    raise ModelNotFound(f"no trained model found: {GET_A_MODEL}")
-
-
-def build_language(model: str | Path | None = None) -> Language:
-    """The full analysis pipeline on the model :func:`resolve_model` finds
-    (``model="blank"``: no trained model, so no entities, never invented ones)."""
-    resolved = resolve_model(model)
-    nlp = blank() if resolved == BLANK else spacy.load(resolved)
-    if "khabar_sentences" not in nlp.pipe_names:
-        nlp.add_pipe("khabar_sentences", first=True)
-    for name in EXTRACTORS:
-        if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
-    return nlp

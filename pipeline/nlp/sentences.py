@@ -1,10 +1,10 @@
 """Sentence boundaries for Persian news: after . ! ؟ ? … and at every line break.
 
-Agency copy puts one paragraph per line, so a newline always ends a sentence.
+Agency copy puts one paragraph per line, so a newline always ends a sentence. The component
+``khabar_sentences`` (:mod:`pipeline.components`) runs :func:`split_sentences`.
 
->>> nlp = spacy.blank("fa"); nlp.add_pipe("khabar_sentences")  # doctest: +ELLIPSIS
-<...>
->>> [s.text.strip() for s in nlp("وی گفت: بله. او افزود؟ نه\\nخبر بعدی").sents]
+>>> nlp = spacy.blank("fa")
+>>> [s.text.strip() for s in split_sentences(nlp("وی گفت: بله. او افزود؟ نه\\nخبر بعدی")).sents]
 ['وی گفت: بله.', 'او افزود؟', 'نه', 'خبر بعدی']
 """
 
@@ -13,16 +13,12 @@ from __future__ import annotations
 import numpy
 import spacy  # noqa: F401  (used by the doctest)
 from spacy.attrs import SENT_START
-from spacy.language import Language
 from spacy.tokens import Doc
 
-ENDERS = {".", "!", "؟", "?", "…", "!؟", "؟!"}
+from ..text import ELLIPSIS, SENTENCE_ENDERS
+
+ENDERS = {*SENTENCE_ENDERS, ELLIPSIS, "!؟", "؟!"}
 CLOSERS = {"»", '"', "”", ")", "'"}
-
-
-@Language.factory("khabar_sentences")
-def create_sentence_splitter(nlp: Language, name: str):
-    return split_sentences
 
 
 def split_sentences(doc: Doc) -> Doc:

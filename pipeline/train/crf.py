@@ -21,8 +21,9 @@ import re
 import time
 from pathlib import Path
 
+from ..corpora import convert, entity_token_spans
 from ..evaluate.ner import corpus_entities, score
-from .corpora import SHARED_CORPORA, convert, entity_token_spans
+from ..paths import SHARED_CORPORA
 
 _DIGIT = re.compile(r"[0-9۰-۹٠-٩]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -17,8 +17,9 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from ..corpora import LABEL_MAPS
 from ..evaluate.ner import evaluate_ner
-from .corpora import LABEL_MAPS, SHARED_CORPORA
+from ..paths import SHARED_CORPORA
 from .ner import DEFAULT_CONFIG, train_ner
 
 ARMAN_LABELS = sorted(set(LABEL_MAPS["arman"].values()))

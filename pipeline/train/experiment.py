@@ -24,7 +24,7 @@ from pathlib import Path
 from ..evaluate.gold import load_gold, score_records
 from ..evaluate.ner import evaluate_ner
 from ..evaluate.runner import records_for_gold
-from .corpora import REPO, SHARED_CORPORA
+from ..paths import REPO, SHARED_CORPORA
 from .ner import DEFAULT_CONFIG, train_ner
 
 

@@ -20,8 +20,9 @@ import spacy
 from spacy.language import Language
 from spacy.training import Example
 
+from ..corpora import convert, resolve_corpus, split_spec
 from ..nlp import tokenizer  # noqa: F401  (registers khabar.tokenizer.v1)
-from .corpora import REPO, SHARED_CORPORA, convert, resolve_corpus, split_spec
+from ..paths import REPO, SHARED_CORPORA
 
 DEFAULT_CONFIG = REPO / "models" / "training" / "ner.cfg"
 DEFAULT_OUTPUT = REPO / "models" / "khabar-fa"

@@ -17,9 +17,10 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..corpora import raw_text, read_tagged
 from ..nlp import blank
 from ..normalize import normalize
-from .corpora import SHARED_CORPORA, raw_text, read_tagged
+from ..paths import SHARED_CORPORA
 
 NEWS_FILES = ("news-raw/hamshahri.jsonl.gz", "news-raw/farsnews.jsonl.gz")
 TAGGED_FILES = ("peyma/train.txt",)

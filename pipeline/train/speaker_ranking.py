@@ -11,9 +11,9 @@ right candidate, and
 - ``train``: fits the model on every labelled decision and writes models/speaker-ranker/;
 - ``dump``: prints the ambiguous decisions of news-raw articles for labelling.
 
-    .venv/bin/python -m pipeline.train.speaker_ranker dump --every 10 --all --limit 100000 --pick 215
-    .venv/bin/python -m pipeline.train.speaker_ranker cv
-    .venv/bin/python -m pipeline.train.speaker_ranker train
+    .venv/bin/python -m pipeline.train.speaker_ranking dump --every 10 --all --limit 100000 --pick 215
+    .venv/bin/python -m pipeline.train.speaker_ranking cv
+    .venv/bin/python -m pipeline.train.speaker_ranking train
 
 Gold and held-out articles (corpus/gold, corpus/heldout) are never read here: their news-raw
 ids are excluded (:func:`excluded_ids`).
@@ -29,9 +29,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..evaluate.keys import key
+from ..extract.persons import extends_name, name_suffix_matches, overlapping_names
 from ..extract.speaker_ranker import FEATURES, MODEL_DIR, Candidate
-from ..extract.speakers import extends_name, name_suffix_matches, overlapping_names
+from ..text import key
 
 ROOT = Path(__file__).resolve().parents[2]
 NEWS_RAW = ROOT.parent / "shared" / "corpora" / "news-raw"
@@ -157,7 +157,7 @@ def mark(example: Example, label: dict) -> None:
     (every reading of the right person counts); ``new`` when a bare title names a person the
     article never names, when nobody speaks, or when a surname is nobody else's; a title
     speaker of a pronoun is the unnamed person who spoke under that title."""
-    from ..extract.speakers import titles_match
+    from ..extract.persons import titles_match
 
     example.speaker, example.speaker_kind = label["speaker"], label["speaker_kind"]
     correct = []
@@ -280,7 +280,7 @@ def train(examples: list[Example], model_name: str = "logreg", out: Path = MODEL
         "seed": SEED, "features": list(FEATURES), "labels": str(LABELS.relative_to(ROOT)),
         "decisions": len(examples), "candidate_rows": len(y), "positive_rows": sum(y),
         "sklearn": sklearn.__version__,
-        "reproduce": f".venv/bin/python -m pipeline.train.speaker_ranker train --model {model_name}",
+        "reproduce": f".venv/bin/python -m pipeline.train.speaker_ranking train --model {model_name}",
     }
     if model_name == "logreg":  # the weights as data too (readable without unpickling)
         scaler, logreg = model[0], model[-1]

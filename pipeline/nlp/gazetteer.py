@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..normalize import normalize
-from .corpora import SHARED_CORPORA
+from ..paths import SHARED_CORPORA
 
 NONE = "-"
 SOURCES: dict[str, tuple[str, ...]] = {
@@ -56,7 +56,7 @@ class GazetteerTagger:
 
     def set_lists(self, lists: dict[str, list[str]]) -> None:
         """Build the phrase matcher (token texts, so multiword names match word by word)."""
-        from ..nlp import blank  # here: pipeline.nlp imports this module's package
+        from . import blank
 
         self.lists = {cls: sorted(set(names)) for cls, names in lists.items()}
         tokenizer = blank().tokenizer
@@ -90,9 +90,3 @@ class GazetteerTagger:
     def from_disk(self, path: Path, *, exclude=()) -> GazetteerTagger:
         self.set_lists(json.loads((Path(path) / "lists.json").read_text(encoding="utf-8")))
         return self
-
-
-@Language.factory("khabar_gazetteer")
-def create_gazetteer(nlp: Language, name: str) -> GazetteerTagger:
-    """The component (lists filled by ``initialize`` or loaded with the model)."""
-    return GazetteerTagger()

@@ -1,7 +1,8 @@
-"""``key(s)`` of ../shared/gold/FORMAT.md: the spelling-blind form names are compared by.
+"""Text primitives every layer shares (no spaCy): the spelling-blind key, sentence enders.
 
-NFKC; ي ى -> ی, ك -> ک, ة ۀ -> ه, أ إ ٱ -> ا, ؤ -> و; diacritics (U+064B-U+065F,
-U+0670) and tatweel dropped; every digit to ASCII; then only letters and digits.
+``key(s)`` is the one of ../shared/gold/FORMAT.md, the form names are compared by: NFKC;
+ي ى -> ی, ك -> ک, ة ۀ -> ه, أ إ ٱ -> ا, ؤ -> و; diacritics (U+064B-U+065F, U+0670) and
+tatweel dropped; every digit to ASCII; then only letters and digits.
 
 >>> key("سازمان‌هاي  ۱۲") == key("سازمانهای 12")
 True
@@ -12,6 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+SENTENCE_ENDERS = (".", "!", "؟", "?")  # what ends a sentence (an ellipsis may too)
+QUESTION_MARKS = ("؟", "?")
+ELLIPSIS = "…"
 
 _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و"})
 _DROP = re.compile("[\u064B-\u065F\u0670\u0640]")

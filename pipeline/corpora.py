@@ -29,12 +29,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
-from ..evaluate.keys import key
-from ..lexicons import load_list, load_table
-from ..normalize import TrackedText, normalize, normalize_tracked
-
-REPO = Path(__file__).resolve().parents[2]
-SHARED_CORPORA = REPO.parent / "shared" / "corpora"
+from .lexicons import load_list, load_table
+from .normalize import TrackedText, normalize, normalize_tracked
+from .paths import SHARED_CORPORA
+from .text import key
 
 # corpus tag class -> Khabar label; a class missing here becomes O
 LABEL_MAPS: dict[str, dict[str, str]] = {
@@ -202,7 +200,7 @@ def time_money_words() -> frozenset[str]:
 @cache
 def peyma_places(lists: Path = PEYMA_TRAIN_LISTS) -> frozenset[str]:
     """Surfaces PEYMA *train* tags LOC more often than ORG (ایران 591 LOC / 1 ORG), as
-    :func:`pipeline.evaluate.keys.key` (blind to spelling, spaces and ZWNJ: PEYMA writes «می شود»).
+    :func:`pipeline.text.key` (blind to spelling, spaces and ZWNJ: PEYMA writes «می شود»).
 
     ARMAN tags a country that acts as ORG («ایران اعلام کرد»: 141 of its 443 «ایران»), where
     PEYMA, whose classes Khabar keeps, says LOC; on those names ARMAN's ORG is left missing.
@@ -328,7 +326,7 @@ def main() -> None:
     """``python -m pipeline.train.corpora IN.txt OUT.spacy [LABEL ...]``: one corpus file -> DocBin."""
     import sys
 
-    from ..nlp import blank
+    from .nlp import blank
 
     if len(sys.argv) < 3:
         raise SystemExit(main.__doc__)
