@@ -292,6 +292,7 @@ def evaluate(
     pred: Annotated[Path | None, typer.Option(help="Score these records instead of running the pipeline.")] = None,
     corpus: Annotated[Path | None, typer.Option(help="For 'ner': a PEYMA or ARMAN format file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    speaker_ranker: Annotated[str, typer.Option(help="on: the learned ranker decides ambiguous speakers (off by default: it did not measure better).")] = "off",
     model: ModelOption = None,
 ) -> None:
     """Score the pipeline against gold (FORMAT.md rules), or the NER model on a corpus.
@@ -325,7 +326,8 @@ def evaluate(
     gold = load_gold(gold_dir)
     if not gold:
         _fail(f"no *.gold.json files in {gold_dir}")
-    report = score_records(records_for_gold(gold_dir, gold, pred=pred, model=model), gold)
+    components = {"khabar_quotes": {"speaker_ranker": _on_off(speaker_ranker, "--speaker-ranker")}}
+    report = score_records(records_for_gold(gold_dir, gold, pred=pred, model=model, components=components), gold)
     typer.echo(orjson.dumps(report.as_dict(), option=orjson.OPT_INDENT_2).decode() if as_json else report.table())
 
 

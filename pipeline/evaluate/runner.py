@@ -11,13 +11,15 @@ from ..writers import read_records
 
 
 def records_for_gold(
-    gold_dir: Path, gold: Mapping[str, dict], *, pred: Path | None = None, model: Path | None = None
+    gold_dir: Path, gold: Mapping[str, dict], *, pred: Path | None = None, model: str | Path | None = None,
+    components: dict[str, dict] | None = None,
 ) -> Iterator[dict]:
-    """Records for the gold articles: ``pred``'s, or the pipeline's on ``gold_dir/NAME.txt``."""
+    """Records for the gold articles: ``pred``'s, or the pipeline's on ``gold_dir/NAME.txt``
+    (``components``: settings of the Khabar components, see :mod:`pipeline.components`)."""
     if pred is not None:
         yield from read_records(pred)
         return
     options = ReadOptions()
     texts = [read_txt(gold_dir / f"{name}.txt", options) for name in gold if (gold_dir / f"{name}.txt").exists()]
-    for article in load(model).pipe(texts):
+    for article in load(model, components=components).pipe(texts):
         yield article.to_dict()
