@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from types import UnionType
+from typing import IO, Any, Union, get_args, get_origin, get_type_hints
 
 import orjson
 
@@ -59,7 +61,24 @@ def read_records(path: Path) -> Iterator[dict]:
 
 
 # ---------------------------------------------------------------- Parquet
-PARQUET_TABLES = ("articles", "organizations", "figures", "quotes", "officials")
+# The tables follow the record's dataclasses (records.py), the one definition of the schema:
+# ``articles`` holds an Article's plain fields; each list of records (organizations, figures,
+# quotes, officials) is a table of its own, keyed by ``article_id`` and ``index``.
+def _nested(hint: Any) -> type | None:
+    """The dataclass of a ``list[Dataclass]`` field, else None."""
+    args = get_args(hint)
+    if get_origin(hint) is list and args and dataclasses.is_dataclass(args[0]):
+        return args[0]
+    return None
+
+
+def _tables() -> dict[str, type | None]:
+    """Table name -> the dataclass of its rows (None: the articles table)."""
+    hints = get_type_hints(Article)
+    return {"articles": None, **{name: row for name, hint in hints.items() if (row := _nested(hint))}}
+
+
+PARQUET_TABLES = tuple(_tables())
 
 
 def flat_rows(records: Iterable[Article]) -> dict[str, list[dict]]:
@@ -69,44 +88,49 @@ def flat_rows(records: Iterable[Article]) -> dict[str, list[dict]]:
     >>> rows["articles"][0]["id"], rows["figures"]
     ('a1', [])
     """
+    nested = [name for name in PARQUET_TABLES if name != "articles"]
     tables: dict[str, list[dict]] = {name: [] for name in PARQUET_TABLES}
     for record in records:
         data = record.to_dict()
-        tables["articles"].append({
-            "id": data["id"],
-            "meta": list(data["meta"].items()),
-            "text": data["text"],
-            "body_lines": list(data["body_lines"]) if data["body_lines"] else None,
-            "sentences": [list(s) for s in data["sentences"]],
-            "errors": data["errors"],
-            "warnings": data["warnings"],
-        })
-        for name in PARQUET_TABLES[1:]:
+        article = {key: value for key, value in data.items() if key not in nested}
+        article["meta"] = list(article["meta"].items())  # a map column takes key-value pairs
+        tables["articles"].append(article)
+        for name in nested:
             for index, item in enumerate(data[name]):
                 tables[name].append({"article_id": data["id"], "index": index, **item})
     return tables
 
 
+def _arrow_type(hint: Any):
+    """The Arrow type of a field's type hint: ``str``, ``int``, ``float | int``, ``X | None``,
+    ``dict[str, str]``, ``tuple[int, int]``, ``list[X]``, a dataclass (a struct)."""
+    import pyarrow as pa
+
+    args = [a for a in get_args(hint) if a is not type(None)]
+    origin = get_origin(hint)
+    if origin in (Union, UnionType):
+        return pa.float64() if set(args) == {int, float} else _arrow_type(args[0])
+    if origin is dict:
+        return pa.map_(_arrow_type(args[0]), _arrow_type(args[1]))
+    if origin in (list, tuple):
+        return pa.list_(_arrow_type(args[0]))
+    if dataclasses.is_dataclass(hint):
+        return pa.struct([(f.name, _arrow_type(t)) for f, t in zip(dataclasses.fields(hint), get_type_hints(hint).values(), strict=True)])
+    return {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}[hint]
+
+
 def _schemas():
     import pyarrow as pa
 
-    span = [("start", pa.int64()), ("end", pa.int64()), ("raw_start", pa.int64()), ("raw_end", pa.int64())]
-    text = pa.string()
-    return {
-        "articles": pa.schema([("id", text), ("meta", pa.map_(text, text)), ("text", text),
-                               ("body_lines", pa.list_(pa.int64())), ("sentences", pa.list_(pa.list_(pa.int64()))),
-                               ("errors", pa.list_(text)), ("warnings", pa.list_(text))]),
-        "organizations": pa.schema([("article_id", text), ("index", pa.int64()), ("name", text),
-                                    ("mentions", pa.list_(pa.struct([("text", text), *span, ("quote", pa.int64())])))]),
-        "figures": pa.schema([("article_id", text), ("index", pa.int64()), ("text", text), ("value", pa.float64()),
-                              ("kind", text), ("unit", text), ("quantity", text), *span, ("sentence", pa.int64()),
-                              ("qualifier", text), ("quote", pa.int64()), ("speaker", text)]),
-        "quotes": pa.schema([("article_id", text), ("index", pa.int64()), ("speaker", text),
-                             ("speaker_mention", text), ("cue", text), ("kind", text), ("text", text), *span,
-                             ("sentence", pa.int64())]),
-        "officials": pa.schema([("article_id", text), ("index", pa.int64()), ("name", text), ("title", text),
-                                ("organization", text), ("quotes", pa.int64())]),
-    }
+    schemas = {}
+    for name, row in _tables().items():
+        if row is None:
+            fields = [(f, _arrow_type(t)) for f, t in get_type_hints(Article).items() if not _nested(t)]
+        else:
+            fields = [("article_id", pa.string()), ("index", pa.int64()),
+                      *((f, _arrow_type(t)) for f, t in get_type_hints(row).items())]
+        schemas[name] = pa.schema(fields)
+    return schemas
 
 
 def write_parquet_parts(records: list[Article], root: Path, part: str) -> None:
