@@ -16,7 +16,7 @@ from .normalize import ArticleLayout, TrackedText
 
 
 @dataclass(slots=True)
-class Mention:
+class OrganizationMention:
     text: str
     start: int
     end: int
@@ -28,7 +28,7 @@ class Mention:
 @dataclass(slots=True)
 class Organization:
     name: str
-    mentions: list[Mention]
+    mentions: list[OrganizationMention]
 
 
 @dataclass(slots=True)
@@ -135,7 +135,7 @@ def article_from_doc(
     ]
     organizations = [
         Organization(org["name"], [
-            Mention(span.text, **_span_offsets(span, tracked), quote=_quote_index(quotes, span))
+            OrganizationMention(span.text, **_span_offsets(span, tracked), quote=_quote_index(quotes, span))
             for span in org["mentions"]
         ])
         for org in doc._.organizations

@@ -14,6 +14,30 @@ import re
 import unicodedata
 from functools import lru_cache
 
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"} | {
+    chr(base + i): str(i) for base in (0x06F0, 0x0660) for i in range(10)
+})
+
+
+def fold(text: str) -> str:
+    """Same-length folding (offsets stay valid): ي ى -> ی, ك -> ک, every digit to ASCII.
+
+    >>> fold("۲۶ هزار ميليون")
+    '26 هزار میلیون'
+    """
+    return text.translate(_FOLD)
+
+
+def lookup_form(text: str) -> str:
+    """The spelling a lexicon entry is looked up by: folded, without spaces and ZWNJs;
+    unlike :func:`key` it keeps signs (``گروه ۵+۱``, ``%``) and letters other than ي ك.
+
+    >>> lookup_form("متر‌ مربع"), lookup_form("گروه ۵+۱")
+    ('مترمربع', 'گروه5+1')
+    """
+    return fold(text).replace("\u200c", "").replace(" ", "")
+
+
 SENTENCE_ENDERS = (".", "!", "؟", "?")  # what ends a sentence (an ellipsis may too)
 QUESTION_MARKS = ("؟", "?")
 ELLIPSIS = "…"

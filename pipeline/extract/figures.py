@@ -24,8 +24,8 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from ..lexicons import load_list, load_table
-from ..text import SENTENCE_ENDERS
-from .numbers import NumberMatch, denominators, find_numbers, fold, parse_number
+from ..text import SENTENCE_ENDERS, lookup_form
+from .numbers import NumberMatch, denominators, find_numbers, parse_number
 
 KINDS = ("money", "percent", "count", "measure", "other")
 # one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
@@ -55,8 +55,8 @@ class Word:
 
     @property
     def key(self) -> str:
-        """Spelling used for lexicon look-ups (no ZWNJ): ``متر‌مربع`` -> ``مترمربع``."""
-        return self.text.replace("\u200c", "").replace("\u00a0", "")
+        """Its lexicon look-up spelling (:func:`~pipeline.text.lookup_form`)."""
+        return lookup_form(self.text)
 
     @property
     def is_word(self) -> bool:
@@ -73,7 +73,7 @@ class Unit:
 
 
 @dataclass(slots=True)
-class Candidate:
+class FigureCandidate:
     """A number and what its context says about it."""
 
     number: NumberMatch
@@ -88,27 +88,22 @@ class Candidate:
     after: list[Word] = field(default_factory=list)
 
 
-def _key(text: str) -> str:
-    """Look-up spelling of a lexicon entry: no spaces, no ZWNJ."""
-    return fold(text).replace("\u200c", "").replace(" ", "")
-
-
 @cache
 def _key_set(name: str) -> frozenset[str]:
-    return frozenset(_key(entry) for entry in load_list(name))
+    return frozenset(lookup_form(entry) for entry in load_list(name))
 
 
 @cache
 def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Multi-word lexicon entries as word-key tuples, longest first."""
-    entries = (tuple(_key(w) for w in e.split()) for e in load_list(name))
+    entries = (tuple(lookup_form(w) for w in e.split()) for e in load_list(name))
     return tuple(sorted(entries, key=len, reverse=True))
 
 
 @cache
 def _units() -> dict[str, tuple[str | None, str]]:
     """Unit key -> (unit shown in the record or None, kind)."""
-    return {_key(row["form"]): (row["unit"] or None, row["kind"]) for row in load_table("figure_units")}
+    return {lookup_form(row["form"]): (row["unit"] or None, row["kind"]) for row in load_table("figure_units")}
 
 
 def _words_after(text: str, pos: int, limit: int = 14) -> list[Word]:
@@ -215,7 +210,7 @@ def light_verb_forms() -> frozenset[str]:
     perfect_endings = ("", "ام", "ای", "است", "ایم", "اید", "اند")  # کرده، کرده‌ام، کرده است
     forms = {"خواه" + p for p in present_endings}  # آینده: خواهد یافت
     for row in load_table("light_verbs"):
-        past, present = _key(row["past"]), _key(row["present"])
+        past, present = lookup_form(row["past"]), lookup_form(row["present"])
         for prefix in ("", "ن"):
             forms.update(prefix + past + p for p in past_endings)
             forms.update(prefix + past + "ه" + aux for aux in perfect_endings)
@@ -312,8 +307,8 @@ def _is_year(number: NumberMatch) -> bool:
 def _inside_fixed_phrase(text: str, number: NumberMatch) -> bool:
     """Whether the number is part of a set name such as چهار راه، ورزش سه، اچ ۵ ان ۱."""
     window_start = max(0, number.start - 20)
-    window = _key(text[window_start : number.end + 20])
-    offset = len(_key(text[window_start : number.start]))
+    window = lookup_form(text[window_start : number.end + 20])
+    offset = len(lookup_form(text[window_start : number.start]))
     for phrase in _phrases("figure_fixed_phrases"):
         joined = "".join(phrase)
         for m in re.finditer(re.escape(joined), window):
@@ -346,7 +341,7 @@ def _naming_words(before: list[Word], number: NumberMatch) -> list[Word]:
     return before
 
 
-def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
+def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | None:
     """Why the number cannot be a figure, judged from its own form and the words before."""
     number, after = cand.number, cand.after
     glued_after = text[number.end : number.end + 4]
@@ -379,7 +374,7 @@ def _exclusion(text: str, cand: Candidate, before: list[Word]) -> str | None:
     return None
 
 
-def _classify(text: str, cand: Candidate) -> None:
+def _classify(text: str, cand: FigureCandidate) -> None:
     """Set kind, unit, quantity and the figure's end from the words after the number."""
     number, after = cand.number, cand.after
     unit = find_unit(after)
@@ -425,7 +420,7 @@ def _names_next_number(after: list[Word], unit: Unit) -> bool:
     return following.text[:1].isdigit() and last.key in _key_set("figure_designators")
 
 
-def _restricted_word_excluded(text: str, cand: Candidate, before: list[Word]) -> str | None:
+def _restricted_word_excluded(text: str, cand: FigureCandidate, before: list[Word]) -> str | None:
     """یک، نه، صفر and نیم alone are figures only before a unit; یک روز needs a duration cue."""
     number = cand.number
     if len(number.atoms) != 1:
@@ -443,11 +438,11 @@ def _restricted_word_excluded(text: str, cand: Candidate, before: list[Word]) ->
     return None
 
 
-def _candidates(text: str) -> list[Candidate]:
+def _candidates(text: str) -> list[FigureCandidate]:
     """Every number with its context, exclusions and classification."""
     cands = []
     for number in find_numbers(text):
-        cand = Candidate(number, end=number.end, after=_words_after(text, number.end))
+        cand = FigureCandidate(number, end=number.end, after=_words_after(text, number.end))
         before = _words_before(text, number.start)
         cand.excluded = _exclusion(text, cand, before)
         _classify(text, cand)
@@ -468,11 +463,11 @@ def _candidates(text: str) -> list[Candidate]:
     return cands
 
 
-def _between(text: str, left: Candidate, right: Candidate) -> str:
+def _between(text: str, left: FigureCandidate, right: FigureCandidate) -> str:
     return text[left.number.end : right.number.start].strip(" \t\u200c")
 
 
-def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
+def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
     """Chains and ranges: دهه ۴۰، ۵۰ و ۶۰ (all dates); ۱۰ تا ۱۵ درصد (two percents);
     list markers ۱- ... ؛ ۲ ...; a bare ۳ میلیارد after a money figure is money."""
     for left, right in zip(cands, cands[1:], strict=False):
@@ -504,14 +499,14 @@ def _link_lists_and_ranges(text: str, cands: list[Candidate]) -> None:
             cand.kind, cand.unit, cand.quantity = "money", money.unit, None
 
 
-def _near_score_cue(text: str, left: Candidate, right: Candidate) -> bool:
+def _near_score_cue(text: str, left: FigureCandidate, right: FigureCandidate) -> bool:
     """A match-result word just before ``A-B`` or within two items after it."""
     cues = _key_set("figure_score_cues")
     near = _words_before(text, left.number.start, 3) + right.after[:2]
     return any(w.key in cues for w in near)
 
 
-def _count_after_count(text: str, cands: list[Candidate]) -> None:
+def _count_after_count(text: str, cands: list[FigureCandidate]) -> None:
     """``پنج پرستار و یک پزشک``: یک joined by و to a count is a count, not an article."""
     for left, right in zip(cands, cands[1:], strict=False):
         joined = text[left.end : right.number.start].strip(" \t\u200c") in ("و", "،")
@@ -538,7 +533,7 @@ def _range_scale(left: NumberMatch, right: NumberMatch) -> int:
     return scale if left.value <= leading else 1  # بین ۵۰۰ تا ۲ هزار نفر: 500, not 500000
 
 
-def _mark_list_markers(text: str, cands: list[Candidate]) -> None:
+def _mark_list_markers(text: str, cands: list[FigureCandidate]) -> None:
     """``۱- بودجه ...؛ ۲ حضور ...؛ ۳ شرط ...``: enumeration numbers, not figures."""
     expected = None
     for cand in cands:
@@ -554,7 +549,7 @@ def _mark_list_markers(text: str, cands: list[Candidate]) -> None:
             cand.excluded, expected = "list marker", number.value + 1
 
 
-def figure_candidates(text: str) -> list[Candidate]:
+def figure_candidates(text: str) -> list[FigureCandidate]:
     """All numbers of ``text`` with their reading; figures are those with a kind and no exclusion.
 
     >>> [(c.number.text, c.kind) for c in figure_candidates("از ۱۰ تا ۱۵ درصد در سال ۱۳۹۸") if not c.excluded]
@@ -572,7 +567,7 @@ def find_figures(doc: Doc) -> Doc:
     return doc
 
 
-def _figure_span(doc: Doc, cand: Candidate) -> Span | None:
+def _figure_span(doc: Doc, cand: FigureCandidate) -> Span | None:
     """The token-aligned span of a figure (``۱۱۰ هزار مددجو``), or None when it is not one."""
     if cand.excluded or cand.kind not in KINDS:
         return None
@@ -588,4 +583,4 @@ def _figure_span(doc: Doc, cand: Candidate) -> Span | None:
     return span
 
 
-__all__ = ["Candidate", "figure_candidates", "find_figures", "find_unit"]
+__all__ = ["FigureCandidate", "figure_candidates", "find_figures", "find_unit"]

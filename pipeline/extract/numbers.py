@@ -25,12 +25,10 @@ from fractions import Fraction
 from functools import cache, lru_cache
 
 from ..lexicons import load_table
+from ..text import fold
 
 DIGIT = "0-9۰-۹٠-٩"
 # one-to-one character folding (keeps offsets): Arabic letters and all digits
-FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"} | {
-    chr(base + i): str(i) for base in (0x06F0, 0x0660) for i in range(10)
-})
 SPACE = " \t\u00a0\u200c\u200f\u200e"  # what may stand between the parts of one number
 LEXEME = re.compile(
     rf"(?P<digits>[{DIGIT}]+(?:(?:[.,٫٬:]| /|/ ?)[{DIGIT}]+|،[{DIGIT}]{{3}}(?![{DIGIT}]))*)"
@@ -84,15 +82,6 @@ def _word_table() -> dict[str, tuple[Fraction, str]]:
 def denominators() -> frozenset[str]:
     """Ordinal forms that serve as fraction denominators (سوم، چهارم ...)."""
     return frozenset(word for word, (_, role) in _word_table().items() if role == "denominator")
-
-
-def fold(text: str) -> str:
-    """Same-length folding: ي→ی، ك→ک، every digit to ASCII.
-
-    >>> fold("۲۶ هزار ميليون")
-    '26 هزار میلیون'
-    """
-    return text.translate(FOLD)
 
 
 def digits_value(text: str) -> Fraction | None:

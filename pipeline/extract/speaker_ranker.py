@@ -152,7 +152,7 @@ class DocIndex:
 
 
 @dataclass(slots=True)
-class Candidate:
+class SpeakerCandidate:
     """One possible speaker of a decision."""
 
     kind: str  # person (spoke before) | name (written, not spoken yet) | new (title itself / nobody)
@@ -170,7 +170,7 @@ def _log(x: float) -> float:
 
 def candidates(kind: str, mention: Mention | None, at: int, index: DocIndex, people: People,
                persons: list[Person], current: Person | None, last_seen: dict[int, int],
-               upcoming: list[Mention | None] | None = None, previous: Person | None = None) -> list[Candidate]:
+               upcoming: list[Mention | None] | None = None, previous: Person | None = None) -> list[SpeakerCandidate]:
     """The candidates of one decision, each with its features.
 
     ``at``: token position of the mention (or of the quote); ``persons``: the speakers so far;
@@ -178,24 +178,24 @@ def candidates(kind: str, mention: Mention | None, at: int, index: DocIndex, peo
     """
     mtext = (mention.title or mention.text) if mention is not None else ""
     title = mtext if kind in {"title", "anaphor"} else ""
-    out: list[Candidate] = []
+    out: list[SpeakerCandidate] = []
     for p in persons:
-        out.append(Candidate("person", p.speaker, p))
+        out.append(SpeakerCandidate("person", p.speaker, p))
     spoken = [p.name for p in persons if p.name]
     for name in dict.fromkeys(people.fullest(n) for n in people.names):
         if any(name_suffix_matches(s, name) or name_suffix_matches(name, s) or extends_name(s, name)
                or extends_name(name, s) for s in spoken):
             continue
-        out.append(Candidate("name", name))
+        out.append(SpeakerCandidate("name", name))
     # keep the nearest not-yet-speaking names
     names = [c for c in out if c.kind == "name"]
     if len(names) > MAX_NAME_CANDIDATES:
-        def nearest(c: Candidate) -> int:
+        def nearest(c: SpeakerCandidate) -> int:
             occ = index.occurrences(c.speaker or "")
             return min((abs(i - at) for i in occ), default=10**6)
         keep = {id(c) for c in sorted(names, key=nearest)[:MAX_NAME_CANDIDATES]}
         out = [c for c in out if c.kind != "name" or id(c) in keep]
-    out.append(Candidate("new", mtext if kind == "title" else None))
+    out.append(SpeakerCandidate("new", mtext if kind == "title" else None))
 
     nxt = next((m for m in (upcoming or []) if m is not None and m.kind == "name" and m.name), None)
     n_tokens = max(1, len(index.keys))
@@ -268,12 +268,12 @@ class Ranker:
             raise ValueError("the model was trained on other features; retrain it")
         self.model = model
 
-    def scores(self, cands: list[Candidate]) -> list[float]:
+    def scores(self, cands: list[SpeakerCandidate]) -> list[float]:
         if not cands:
             return []
         return list(self.model.predict_proba([c.vector() for c in cands])[:, 1])
 
-    def choose(self, cands: list[Candidate]) -> Candidate | None:
+    def choose(self, cands: list[SpeakerCandidate]) -> SpeakerCandidate | None:
         scores = self.scores(cands)
         return cands[max(range(len(cands)), key=scores.__getitem__)] if cands else None
 

@@ -49,7 +49,7 @@ class Decision:
     kind: str
     mention: Mention | None
     at: int
-    candidates: list[speaker_ranker.Candidate]
+    candidates: list[speaker_ranker.SpeakerCandidate]
     person: Person | None = None
     quote: int | None = None  # index of the quote in text order
 
@@ -170,7 +170,7 @@ class Resolver:
             self.last_seen[id(person)] = self.at
         return person
 
-    def _ranked(self, choice: speaker_ranker.Candidate | None, mention: Mention | None,
+    def _ranked(self, choice: speaker_ranker.SpeakerCandidate | None, mention: Mention | None,
                 kind: str | None) -> Person | None:
         """The person the ranker's candidate stands for (made when it has not spoken yet)."""
         if choice is None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.persons import extends_name, name_suffix_matches, overlapping_names
-from ..extract.speaker_ranker import FEATURES, MODEL_DIR, Candidate
+from ..extract.speaker_ranker import FEATURES, MODEL_DIR, SpeakerCandidate
 from ..text import key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,7 +97,7 @@ class Example:
     quote_end: int
     kind: str
     mention: str | None
-    candidates: list[Candidate]
+    candidates: list[SpeakerCandidate]
     rule_speaker: str | None
     rule_named: bool = False
     context: str = ""
@@ -145,7 +145,7 @@ def same_speaker(pred: str | None, gold: str | None) -> bool:
                 or extends_name(gold, pred) or extends_name(pred, gold) or overlapping_names(pred, gold))
 
 
-def candidate_speaker(c: Candidate) -> str | None:
+def candidate_speaker(c: SpeakerCandidate) -> str | None:
     """What the candidate would write as speaker at the end of the article."""
     if c.person is not None:
         return c.person.speaker
