@@ -82,3 +82,13 @@ def token_key(token) -> str:
             _TOKEN_KEYS.clear()
         found = _TOKEN_KEYS[token.orth] = key(token.text)
     return found
+
+
+def is_word(token) -> bool:
+    """A token with letters or digits (not punctuation, not whitespace).
+
+    >>> from pipeline.nlp import blank
+    >>> [is_word(t) for t in blank()("گفت: ۱۲")]
+    [True, False, True]
+    """
+    return bool(token_key(token))  # whitespace has no letters or digits

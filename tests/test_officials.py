@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.analysis import blank
 from pipeline.extract.officials import organization_of
-from pipeline.extract.people import subject_mention
+from pipeline.extract.subjects import subject_mention
 from pipeline.normalize import normalize_tracked
 
 

@@ -18,8 +18,9 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..lexicons import load_table
-from ..text import key, token_key
-from .people import PhraseSet, doc_tokens, is_word
+from ..lexicons.words import PhraseSet
+from ..text import is_word, key, token_key
+from .tokens import doc_tokens
 
 MAX_CUE_TOKENS = 6  # «با بیان این مطلب که»، «اظهار امیدواری کرده است»
 PERSON_ENDINGS = frozenset(key(w) for w in ("ام", "ای", "ایم", "اید", "اند"))

@@ -10,7 +10,7 @@ question are the introduction, not answers.
 >>> from pipeline.nlp import blank
 >>> from pipeline.nlp.sentences import split_sentences
 >>> doc = split_sentences(blank()("گفت‌وگو با علی کریمی\\nکریمی کم مصاحبه می‌کند.\\n* چرا به بایرن رفتید؟\\n- پیشنهاد خوبی بود.\\n* پشیمان نیستید؟\\n- نه، اصلاً."))
->>> from pipeline.extract.people import line_ends
+>>> from pipeline.extract.tokens import line_ends
 >>> found = find_interview(doc, line_ends(doc))
 >>> found.interviewee.name, [doc[s:e].text for s, e in found.answers]
 ('علی کریمی', ['پیشنهاد خوبی بود', 'نه، اصلاً'])
@@ -24,8 +24,10 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ..lexicons import load_list
-from ..text import QUESTION_MARKS, key
-from .people import Mention, PhraseSet, doc_tokens, is_word, mention_at, trim_end
+from ..lexicons.words import PhraseSet
+from ..text import QUESTION_MARKS, is_word, key
+from .mentions import Mention, mention_at
+from .tokens import doc_tokens, trim_end
 
 HEADLINE_LINES = 3  # the opener is looked for in the first lines (headline, lead)
 MIN_QUESTIONS = 2

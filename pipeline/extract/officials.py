@@ -18,19 +18,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from ..text import key
-from .people import (
-    common_words,
-    doc_keys,
-    doc_tokens,
-    extend_title_over_commas,
-    is_word,
-    mention_at,
-    organization_words,
-    title_organizations,
-    titles,
-)
+from ..lexicons.words import common_words, organization_words, title_organizations, titles
+from ..text import is_word, key
+from .mentions import extend_title_over_commas, mention_at
 from .persons import Person, name_suffix_matches, titles_match
+from .tokens import doc_keys, doc_tokens
 
 
 def organization_of(title: str | None) -> str | None:

@@ -30,8 +30,8 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from ..lexicons import load_list
+from ..lexicons.words import title_organizations
 from ..text import key
-from .people import title_organizations
 
 
 @dataclass(frozen=True, slots=True)

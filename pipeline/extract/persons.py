@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lexicons.words import title_organizations
 from ..text import key
-from .people import title_organizations
 
 
 @dataclass(slots=True)

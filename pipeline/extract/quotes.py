@@ -32,31 +32,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..text import ELLIPSIS, SENTENCE_ENDERS, key, token_key
+from ..lexicons.words import is_agency, organization_words, pronouns
+from ..text import ELLIPSIS, SENTENCE_ENDERS, is_word, key, token_key
 from .cues import Cue, find_cues
 from .interviews import find_interview
-from .people import (
-    PREPOSITIONS,
+from .mentions import (
     REPORT_NOUNS,
     Mention,
-    _skip_openers,
     continues_name,
-    doc_tokens,
-    is_agency,
     is_first_name,
-    is_word,
-    line_ends,
     mention_at,
     org_at,
-    organization_words,
     person_entity_name,
-    pronouns,
-    subject_mention,
-    trim_end,
 )
 from .persons import People
 from .speaker_ranker import Ranker
 from .speakers import Resolver
+from .subjects import PREPOSITIONS, skip_openers, subject_mention
+from .tokens import doc_tokens, line_ends, trim_end
 
 PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})
 HEADLINE_MAX_TOKENS = 8
@@ -161,7 +154,7 @@ class QuoteFinder:
     def note_named_subject(self, sent: Span) -> None:
         """Remember a person named as the subject of a sentence that quotes nobody
         («سردار رویانیان همچنین از ... سخن به میان آورد»): a title said before may be his."""
-        start = _skip_openers(self.doc, sent.start, sent.end)
+        start = skip_openers(self.doc, sent.start, sent.end)
         if start >= sent.end:
             return
         m = mention_at(self.doc, start, sent.end, self.is_verb_cue)

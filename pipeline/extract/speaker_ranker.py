@@ -46,7 +46,7 @@ from pathlib import Path
 
 from ..paths import MODELS_DIR
 from ..text import SENTENCE_ENDERS, key
-from .people import Mention
+from .mentions import Mention
 from .persons import People, Person, extends_name, name_suffix_matches, same_office, titles_match
 
 MODEL_DIR = MODELS_DIR / "speaker-ranker"
@@ -68,7 +68,7 @@ FEATURES = (
 def decision_kind(mention: Mention | None, people: People) -> str | None:
     """Which ambiguous decision a mention asks for, or None when the rules settle it.
 
-    >>> from pipeline.extract.people import Mention
+    >>> from pipeline.extract.mentions import Mention
     >>> from pipeline.extract.persons import People
     >>> p = People(["علی‌اکبر صالحی", "مرتضی صالحی"], {})
     >>> decision_kind(Mention(0, 1, "name", "صالحی", name="صالحی"), p)

@@ -17,7 +17,7 @@ setting (off by default: it did not measure better, models/README.md «speaker r
 
 >>> from pipeline.extract.persons import People
 >>> resolver = Resolver(People(["علیرضا وارثی"], {}))
->>> from pipeline.extract.people import Mention
+>>> from pipeline.extract.mentions import Mention
 >>> resolver.resolve(Mention(0, 1, "name", "وارثی", name="وارثی"), []).speaker
 'علیرضا وارثی'
 """
@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from ..text import key
 from . import speaker_ranker
-from .people import Mention
+from .mentions import Mention
 from .persons import (
     People,
     Person,

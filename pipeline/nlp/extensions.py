@@ -10,7 +10,7 @@
   names and the titles beside them (written by the quotes component, read by officials).
 - ``doc._.officials``: ``[{"name", "title", "organization", "quotes"}]``.
 - ``doc._.token_cache``: each token and its spelling-blind key, kept with the Doc for the
-  extractors that read them many times (pipeline.extract.people).
+  extractors that read them many times (pipeline.extract.tokens).
 """
 
 from spacy.tokens import Doc, Span

@@ -1,31 +1,53 @@
-"""Person mentions: names, titles, pronouns and «این مسئول» anaphors (issue #6).
+"""Person mentions: names, titles, pronouns, «این مسئول» anaphors and bodies that speak (issue #6).
 
-Everything here works on spaCy tokens and compares words by their spelling-blind
-``key`` (../shared/gold/FORMAT.md), so «مدیرکل»/«مدیر کل»، «تأکید»/«تاکید» and a
-ZWNJ or a space inside a word all match the same lexicon entry.
+Everything here works on spaCy tokens and compares words by their spelling-blind ``key``
+(../shared/gold/FORMAT.md) through the word lists of :mod:`pipeline.lexicons.words`.
 
 >>> from pipeline.nlp import blank
->>> doc = blank()("مدیرکل بهزیستی استان قزوین علیرضا وارثی روز شنبه گفت: ...")
->>> m = subject_mention(doc, 0, len(doc))
+>>> doc = blank()("مدیرکل بهزیستی استان قزوین علیرضا وارثی روز شنبه گفت")
+>>> m = mention_at(doc, 0, len(doc))
 >>> (m.kind, m.title, m.name)
 ('title', 'مدیرکل بهزیستی استان قزوین', 'علیرضا وارثی')
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import load_list, load_table
-from ..nlp import extensions  # noqa: F401  (registers doc._.token_cache)
-from ..text import key, token_key
+from ..lexicons import load_list
+from ..lexicons.words import (
+    ambiguous_first_names,
+    anaphor_nouns,
+    first_names,
+    glued_preposition,
+    honorifics,
+    is_common,
+    last_names,
+    organization_words,
+    place_phrases,
+    places,
+    pronouns,
+    stoppers,
+    title_links,
+    title_organizations,
+    titles,
+)
+from ..text import is_word, key, token_key
+from .tokens import _analyzed, doc_tokens, words_text, words_text_tokens
 
 REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطلاعیه", "نامه", "اعلامیه", "مطلب"))
+
+
 MAX_NAME_WORDS = 4  # first name + up to three more words
+
+
 MAX_TITLE_WORDS = 12
+
+
 MAX_COMMA_SEGMENT = 5  # words of a title continued after a comma
 
 
@@ -47,104 +69,6 @@ class Mention:
     guessed: bool = False  # a name read from its position only («پومپئو گفت»)
 
 
-class PhraseSet:
-    """Lexicon phrases matched over tokens by key (spaces, ZWNJ and hamza forms ignored).
-
-    >>> from pipeline.nlp import blank
-    >>> PhraseSet(["مدیر کل"]).match(list(blank()("مدیرکل بهزیستی")), 0)
-    1
-    """
-
-    def __init__(self, phrases: Iterable[str], max_tokens: int | None = None):
-        phrases = list(phrases)
-        self.keys = {key(p) for p in phrases if key(p)}
-        # every proper prefix of a key: the token walk stops as soon as none can continue
-        self.prefixes = {k[:n] for k in self.keys for n in range(1, len(k))}
-        self.max_tokens = max_tokens or max((len(p.split()) for p in phrases), default=1) + 1
-
-    def match(self, tokens: list[Token], i: int) -> int:
-        """Number of tokens of the longest phrase starting at ``tokens[i]``, 0 if none."""
-        first = token_key(tokens[i]) if i < len(tokens) else ""
-        if first not in self.prefixes and first not in self.keys:  # most tokens open no phrase
-            return 0
-        best, joined = 0, ""
-        for k in range(i, min(len(tokens), i + self.max_tokens)):
-            if not is_word(tokens[k]):
-                break
-            joined += token_key(tokens[k])
-            if joined in self.keys:
-                best = k - i + 1
-            if joined not in self.prefixes:
-                break
-        return best
-
-
-@dataclass(slots=True)
-class TokenCache:
-    """What is kept with a Doc while it is analyzed (``doc._.token_cache``): its tokens
-    (mentions are looked up at every token, and a fresh list each time made the search
-    quadratic), their keys, and the mentions found at each token to the end of the document
-    (several components scan for them)."""
-
-    tokens: list[Token] = field(default_factory=list)
-    keys: list[str] | None = None
-    mentions: dict[tuple[int, Callable[[int], bool]], Mention | None] = field(default_factory=dict)
-
-
-def _analyzed(doc: Doc) -> TokenCache:
-    cache = doc._.token_cache
-    if cache is None:
-        cache = doc._.token_cache = TokenCache(list(doc))
-    return cache
-
-
-def doc_tokens(doc: Doc) -> list[Token]:
-    """``list(doc)``, kept with the Doc."""
-    return _analyzed(doc).tokens
-
-
-def doc_keys(doc: Doc) -> list[str]:
-    """The spelling-blind key of every token (:func:`~pipeline.text.key`), kept with the Doc."""
-    analyzed = _analyzed(doc)
-    if analyzed.keys is None:
-        analyzed.keys = [token_key(t) for t in analyzed.tokens]
-    return analyzed.keys
-
-
-def line_ends(doc: Doc, soft: set[int] | frozenset[int] = frozenset()) -> list[int]:
-    """For every token, the index of the first token of the next paragraph (line); a line
-    break at a token in ``soft`` (a hard-wrapped line going on) ends no paragraph."""
-    ends = [len(doc)] * (len(doc) + 1)
-    nxt = len(doc)
-    for t in reversed(doc):
-        if t.is_space and "\n" in t.text and t.i not in soft:
-            nxt = t.i
-        ends[t.i] = nxt
-    return ends
-
-
-def trim_end(tokens: list[Token], start: int, end: int) -> int:
-    """``end`` moved back over trailing spaces and a final «.»، «،» or «؛»."""
-    while end > start and (tokens[end - 1].is_space or tokens[end - 1].text in {".", "،", "؛"}):
-        end -= 1
-    return end
-
-
-def is_word(token: Token) -> bool:
-    """A token with letters or digits (not punctuation, not whitespace)."""
-    return bool(token_key(token))  # whitespace has no letters or digits
-
-
-@cache
-def honorifics() -> PhraseSet:
-    return PhraseSet(load_list("honorifics"))
-
-
-@cache
-def title_links() -> PhraseSet:
-    return PhraseSet(load_list("title_links"))
-
-
 @cache
 def _link_pairs() -> frozenset[tuple[str, str]]:
     return frozenset((key(a), key(b)) for a, b in (link.split() for link in load_list("title_links")))
@@ -157,89 +81,6 @@ def _glued_link(tokens: list[Token], j: int) -> int:
         return 0
     before, here = token_key(tokens[j - 1]), token_key(tokens[j])
     return int(any(here == b and before.endswith(a) and before != a for a, b in _link_pairs()))
-
-
-@cache
-def titles() -> PhraseSet:
-    return PhraseSet(row["title"] for row in load_table("titles"))
-
-
-@cache
-def title_organizations() -> dict[str, str]:
-    """Key of an office word -> how it names its body (see titles.tsv)."""
-    return {key(row["title"]): row["organization"] for row in load_table("titles")}
-
-
-@cache
-def pronouns() -> frozenset[str]:
-    return frozenset(key(w) for w in load_list("pronouns"))
-
-
-@cache
-def anaphor_nouns() -> PhraseSet:
-    return PhraseSet(load_list("anaphor_nouns"))
-
-
-@cache
-def openers() -> PhraseSet:
-    return PhraseSet(load_list("speaker_openers"))
-
-
-@cache
-def stoppers() -> frozenset[str]:
-    return frozenset(key(w) for w in load_list("name_stoppers"))
-
-
-@cache
-def first_names() -> frozenset[str]:
-    return frozenset(key(w) for w in load_list("first_names"))
-
-
-@cache
-def places() -> frozenset[str]:
-    """Iranian provinces and cities, and countries: a title ends after one."""
-    return frozenset(key(w) for w in load_list("places") + load_list("countries"))
-
-
-@cache
-def place_phrases() -> PhraseSet:
-    """Places and countries, also of several words («کره شمالی»، «خراسان رضوی»)."""
-    return PhraseSet(load_list("places") + load_list("countries"))
-
-
-@cache
-def ambiguous_first_names() -> frozenset[str]:
-    return frozenset(key(w) for w in load_list("ambiguous_first_names"))
-
-
-@cache
-def last_names() -> frozenset[str]:
-    return frozenset(key(w) for w in load_list("last_names"))
-
-
-@cache
-def common_words() -> frozenset[str]:
-    return frozenset(key(w) for w in load_list("common_words"))
-
-
-@cache
-def organization_words() -> PhraseSet:
-    return PhraseSet(load_list("organization_words"))
-
-
-@cache
-def agencies() -> frozenset[str]:
-    return frozenset(key(w) for w in load_list("agencies"))
-
-
-def is_agency(text: str) -> bool:
-    """A news agency's name as a byline: «ایلنا»، «خبرگزاری فارس»، «همشهری ورزشی».
-
-    >>> is_agency("خبرگزاری فارس")
-    True
-    """
-    k = key(text)
-    return bool(k) and (k in agencies() or (k.startswith("خبرگزاری") and len(k) > len("خبرگزاری")))
 
 
 def is_first_name(token: Token) -> bool:
@@ -260,17 +101,9 @@ def is_stopper(token: Token) -> bool:
     return not is_word(token) or token_key(token) in stoppers() or token.like_num
 
 
-def words_text_tokens(tokens: list[Token], start: int, end: int) -> str:
-    """The words of ``tokens[start:end]`` joined by spaces (for lexicon lookups)."""
-    return " ".join(t.text for t in tokens[start:end])
-
-
-def words_text(doc: Doc, start: int, end: int) -> str:
-    """The text of tokens ``start:end`` as written in the document."""
-    return doc[start:end].text if end > start else ""
-
-
 VERB_PREFIXES = ("می\u200c", "نمی\u200c")
+
+
 VERB_SUFFIXES = ("\u200cاند", "\u200cایم", "\u200cاید", "\u200cام", "\u200cاست")
 
 
@@ -294,26 +127,6 @@ def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -
     if k in last_names() or (k in first_names() and k not in ambiguous_first_names()):
         return True
     return k not in places() and not is_common(t.text) and not glued_preposition(k)
-
-
-SUFFIXES = frozenset(key(w) for w in ("ها", "های", "هایی", "هایش", "ای", "ی", "تر", "ترین", "اش", "شان", "مان"))
-
-
-def is_common(text: str) -> bool:
-    """A common word of news text, also when written with a ZWNJ suffix («سرویس‌های»).
-
-    >>> is_common("سرویس‌های"), is_common("صفایی‌بوشهری")
-    (True, False)
-    """
-    if key(text) in common_words():
-        return True
-    head, *rest = text.split("\u200c")
-    return bool(rest) and key(head) in common_words() and all(key(r) in SUFFIXES for r in rest)
-
-
-def glued_preposition(k: str) -> bool:
-    """«درابتدای»، «بابیان»: a preposition written onto a common word (a typo), not a name."""
-    return any(k.startswith(p) and k[len(p) :] in common_words() for p in ("در", "با", "به", "از", "بر"))
 
 
 def _extend_name(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
@@ -540,38 +353,6 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
     return Mention(start, j, "org", words_text(doc, start, j), name=name)
 
 
-def _skip_openers(doc: Doc, i: int, end: int) -> int:
-    """First token after sentence openers («اما»، «از سوی دیگر»), a byline («همشهری ورزشی-»)
-    and «به گزارش ...،»."""
-    tokens = doc_tokens(doc)
-    for _ in range(4):
-        while i < end and not is_word(tokens[i]) and tokens[i].text in {"«", "\"", "-", "*", "،"}:
-            i += 1
-        if i >= end:
-            return i
-        dash = next((j for j in range(i, min(end, i + 5)) if tokens[j].text in {"-", "–", "—"}), None)
-        if dash is not None and all(is_word(tokens[j]) for j in range(i, dash)):
-            i = dash + 1
-            continue
-        colon = next((j for j in range(i, min(end, i + 5)) if tokens[j].text == ":"), None)
-        if colon is not None and is_agency(doc[i:colon].text):
-            i = colon + 1
-            continue
-        if token_key(tokens[i]) == "به" and i + 1 < end and token_key(tokens[i + 1]) == "گزارش":
-            comma = next((j for j in range(i, end) if tokens[j].text == "،"), None)
-            if comma is not None:
-                i = comma + 1
-                continue
-        n = openers().match(tokens, i)
-        if n:
-            i += n
-            continue
-        break
-    while i < end and tokens[i].text in {"«", "\"", "،"}:
-        i += 1
-    return i
-
-
 def person_entity_name(ent: Span) -> str | None:
     """The name in a PER entity of the NER model, without honorifics or a title
     («آیت‌الله غلامعلی صفایی‌بوشهری» -> «غلامعلی صفایی‌بوشهری»); None when nothing is left
@@ -589,74 +370,3 @@ def person_entity_name(ent: Span) -> str | None:
     if len(words) == 1 and (is_common(words[0].text) or token_key(words[0]) in ambiguous_first_names()):
         return None  # «امید» tagged alone is more often the word than the name
     return ent.doc[i : ent.end].text
-
-
-def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:
-    """«پومپئو با اشاره به ...»، «بگوویچ اما ... گفت»: one to three uncommon words that open
-    the clause and end at a stopper or a cue; an agency name («رویترز») speaks as a body."""
-    tokens = doc_tokens(doc)
-    if token_key(tokens[i]) in agencies():
-        return Mention(i, i + 1, "org", tokens[i].text, name=tokens[i].text)
-    if is_stopper(tokens[i]) or not continues_name(tokens, i, is_cue):
-        return None
-    j = _extend_name(tokens, i, end, is_cue)
-    if any(t.text.endswith(("\u200cها", "\u200cهای")) for t in tokens[i:j]):
-        return None  # «منوجانی‌ها»: a group, not a person
-    # «چی‌مون‌شیک سرمربی تیم ملی کره گفت»: the name may stand before its title
-    if j - i > 3 or (j < end and not (is_cue(j) or is_stopper(tokens[j]) or tokens[j].text == ":"
-                                      or titles().match(tokens, j))):
-        return None
-    text = words_text(doc, i, j)
-    return Mention(i, j, "name", text, name=text, guessed=True)
-
-
-SUBJECT_WINDOW = 6  # words after the openers within which a clause's subject starts
-SUBJECT_LIMITS = frozenset(key(w) for w in ("را", "که"))
-PREPOSITIONS = frozenset(key(w) for w in ("از", "با", "به", "در", "برای", "درباره", "توسط", "مورد", "نزد", "پیرامون"))
-
-
-def subject_mention(
-    doc: Doc, start: int, end: int, is_cue: Callable[[int], bool] = _no_cue,
-    known_names: Callable[[Doc, int, int], int] | None = None,
-) -> Mention | None:
-    """The subject of a clause: the first person mention between ``start`` and ``end``
-    that no preposition governs.
-
-    ``known_names(doc, i, end)`` returns the length of an already known name at ``i``
-    (a surname alone: «وارثی افزود»).
-
-    >>> from pipeline.nlp import blank
-    >>> doc = blank()("اما «مسعود پزشکیان»، وزیر بهداشت، روز شنبه گفت:")
-    >>> subject_mention(doc, 0, len(doc)).name
-    'مسعود پزشکیان'
-    """
-    tokens = doc_tokens(doc)
-    i = _skip_openers(doc, start, end)
-    first = i
-    depth = 0  # inside a parenthesis
-    while i < end:
-        t = tokens[i]
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        prev = token_key(tokens[i - 1]) if i > start else ""
-        governed = prev in PREPOSITIONS or depth > 0
-        if is_cue(i) or token_key(t) in SUBJECT_LIMITS:  # the subject comes before the object and a relative clause
-            break
-        words_before = sum(is_word(x) for x in tokens[first:i])
-        after_comma = i > start and tokens[i - 1].text in {"،", "«"}
-        # the subject opens the clause: a name deep inside a phrase («آرمان‌های حضرت امام») is a possessor
-        if not governed and is_word(t) and (words_before < SUBJECT_WINDOW or after_comma):
-            m = mention_at(doc, i, end, is_cue)
-            if m and (m.kind != "org" or i == first):
-                return m
-            if known_names is not None:
-                n = known_names(doc, i, end)
-                if n:
-                    return Mention(i, i + n, "name", words_text(doc, i, i + n), name=words_text(doc, i, i + n))
-            guess = _guessed_name(doc, i, end, is_cue) if i == first else None
-            if guess is not None:
-                return guess
-        i += 1
-    return None

@@ -1,0 +1,126 @@
+"""The subject of a clause: who speaks before a cue verb («مدیرکل بهزیستی ... گفت»).
+
+>>> from pipeline.nlp import blank
+>>> doc = blank()("مدیرکل بهزیستی استان قزوین علیرضا وارثی روز شنبه گفت: ...")
+>>> m = subject_mention(doc, 0, len(doc))
+>>> (m.kind, m.title, m.name)
+('title', 'مدیرکل بهزیستی استان قزوین', 'علیرضا وارثی')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from ..lexicons.words import agencies, is_agency, openers, titles
+from ..text import is_word, key, token_key
+from .mentions import Mention, _extend_name, _no_cue, continues_name, is_stopper, mention_at
+from .tokens import doc_tokens, words_text
+
+
+def skip_openers(doc: Doc, i: int, end: int) -> int:
+    """First token after sentence openers («اما»، «از سوی دیگر»), a byline («همشهری ورزشی-»)
+    and «به گزارش ...،»."""
+    tokens = doc_tokens(doc)
+    for _ in range(4):
+        while i < end and not is_word(tokens[i]) and tokens[i].text in {"«", "\"", "-", "*", "،"}:
+            i += 1
+        if i >= end:
+            return i
+        dash = next((j for j in range(i, min(end, i + 5)) if tokens[j].text in {"-", "–", "—"}), None)
+        if dash is not None and all(is_word(tokens[j]) for j in range(i, dash)):
+            i = dash + 1
+            continue
+        colon = next((j for j in range(i, min(end, i + 5)) if tokens[j].text == ":"), None)
+        if colon is not None and is_agency(doc[i:colon].text):
+            i = colon + 1
+            continue
+        if token_key(tokens[i]) == "به" and i + 1 < end and token_key(tokens[i + 1]) == "گزارش":
+            comma = next((j for j in range(i, end) if tokens[j].text == "،"), None)
+            if comma is not None:
+                i = comma + 1
+                continue
+        n = openers().match(tokens, i)
+        if n:
+            i += n
+            continue
+        break
+    while i < end and tokens[i].text in {"«", "\"", "،"}:
+        i += 1
+    return i
+
+
+def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:
+    """«پومپئو با اشاره به ...»، «بگوویچ اما ... گفت»: one to three uncommon words that open
+    the clause and end at a stopper or a cue; an agency name («رویترز») speaks as a body."""
+    tokens = doc_tokens(doc)
+    if token_key(tokens[i]) in agencies():
+        return Mention(i, i + 1, "org", tokens[i].text, name=tokens[i].text)
+    if is_stopper(tokens[i]) or not continues_name(tokens, i, is_cue):
+        return None
+    j = _extend_name(tokens, i, end, is_cue)
+    if any(t.text.endswith(("\u200cها", "\u200cهای")) for t in tokens[i:j]):
+        return None  # «منوجانی‌ها»: a group, not a person
+    # «چی‌مون‌شیک سرمربی تیم ملی کره گفت»: the name may stand before its title
+    if j - i > 3 or (j < end and not (is_cue(j) or is_stopper(tokens[j]) or tokens[j].text == ":"
+                                      or titles().match(tokens, j))):
+        return None
+    text = words_text(doc, i, j)
+    return Mention(i, j, "name", text, name=text, guessed=True)
+
+
+SUBJECT_WINDOW = 6  # words after the openers within which a clause's subject starts
+
+
+SUBJECT_LIMITS = frozenset(key(w) for w in ("را", "که"))
+
+
+PREPOSITIONS = frozenset(key(w) for w in ("از", "با", "به", "در", "برای", "درباره", "توسط", "مورد", "نزد", "پیرامون"))
+
+
+def subject_mention(
+    doc: Doc, start: int, end: int, is_cue: Callable[[int], bool] = _no_cue,
+    known_names: Callable[[Doc, int, int], int] | None = None,
+) -> Mention | None:
+    """The subject of a clause: the first person mention between ``start`` and ``end``
+    that no preposition governs.
+
+    ``known_names(doc, i, end)`` returns the length of an already known name at ``i``
+    (a surname alone: «وارثی افزود»).
+
+    >>> from pipeline.nlp import blank
+    >>> doc = blank()("اما «مسعود پزشکیان»، وزیر بهداشت، روز شنبه گفت:")
+    >>> subject_mention(doc, 0, len(doc)).name
+    'مسعود پزشکیان'
+    """
+    tokens = doc_tokens(doc)
+    i = skip_openers(doc, start, end)
+    first = i
+    depth = 0  # inside a parenthesis
+    while i < end:
+        t = tokens[i]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        prev = token_key(tokens[i - 1]) if i > start else ""
+        governed = prev in PREPOSITIONS or depth > 0
+        if is_cue(i) or token_key(t) in SUBJECT_LIMITS:  # the subject comes before the object and a relative clause
+            break
+        words_before = sum(is_word(x) for x in tokens[first:i])
+        after_comma = i > start and tokens[i - 1].text in {"،", "«"}
+        # the subject opens the clause: a name deep inside a phrase («آرمان‌های حضرت امام») is a possessor
+        if not governed and is_word(t) and (words_before < SUBJECT_WINDOW or after_comma):
+            m = mention_at(doc, i, end, is_cue)
+            if m and (m.kind != "org" or i == first):
+                return m
+            if known_names is not None:
+                n = known_names(doc, i, end)
+                if n:
+                    return Mention(i, i + n, "name", words_text(doc, i, i + n), name=words_text(doc, i, i + n))
+            guess = _guessed_name(doc, i, end, is_cue) if i == first else None
+            if guess is not None:
+                return guess
+        i += 1
+    return None

@@ -1,0 +1,165 @@
+"""The word lists about people and bodies, keyed once: titles, honorifics, name lists,
+pronouns, organization words, places ... (the files beside this module), and the phrase sets
+that match them over tokens by the spelling-blind key, so «مدیرکل»/«مدیر کل»، «تأکید»/«تاکید»
+and a ZWNJ or a space inside a word all match the same entry.
+
+>>> titles().keys >= {"مدیرکل", "وزیر"}
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..text import is_word, key, token_key
+from . import load_list, load_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class PhraseSet:
+    """Lexicon phrases matched over tokens by key (spaces, ZWNJ and hamza forms ignored).
+
+    >>> from pipeline.nlp import blank
+    >>> PhraseSet(["مدیر کل"]).match(list(blank()("مدیرکل بهزیستی")), 0)
+    1
+    """
+
+    def __init__(self, phrases: Iterable[str], max_tokens: int | None = None):
+        phrases = list(phrases)
+        self.keys = {key(p) for p in phrases if key(p)}
+        # every proper prefix of a key: the token walk stops as soon as none can continue
+        self.prefixes = {k[:n] for k in self.keys for n in range(1, len(k))}
+        self.max_tokens = max_tokens or max((len(p.split()) for p in phrases), default=1) + 1
+
+    def match(self, tokens: list[Token], i: int) -> int:
+        """Number of tokens of the longest phrase starting at ``tokens[i]``, 0 if none."""
+        first = token_key(tokens[i]) if i < len(tokens) else ""
+        if first not in self.prefixes and first not in self.keys:  # most tokens open no phrase
+            return 0
+        best, joined = 0, ""
+        for k in range(i, min(len(tokens), i + self.max_tokens)):
+            if not is_word(tokens[k]):
+                break
+            joined += token_key(tokens[k])
+            if joined in self.keys:
+                best = k - i + 1
+            if joined not in self.prefixes:
+                break
+        return best
+
+
+@cache
+def honorifics() -> PhraseSet:
+    return PhraseSet(load_list("honorifics"))
+
+
+@cache
+def title_links() -> PhraseSet:
+    return PhraseSet(load_list("title_links"))
+
+
+@cache
+def titles() -> PhraseSet:
+    return PhraseSet(row["title"] for row in load_table("titles"))
+
+
+@cache
+def title_organizations() -> dict[str, str]:
+    """Key of an office word -> how it names its body (see titles.tsv)."""
+    return {key(row["title"]): row["organization"] for row in load_table("titles")}
+
+
+@cache
+def pronouns() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("pronouns"))
+
+
+@cache
+def anaphor_nouns() -> PhraseSet:
+    return PhraseSet(load_list("anaphor_nouns"))
+
+
+@cache
+def openers() -> PhraseSet:
+    return PhraseSet(load_list("speaker_openers"))
+
+
+@cache
+def stoppers() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("name_stoppers"))
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("first_names"))
+
+
+@cache
+def places() -> frozenset[str]:
+    """Iranian provinces and cities, and countries: a title ends after one."""
+    return frozenset(key(w) for w in load_list("places") + load_list("countries"))
+
+
+@cache
+def place_phrases() -> PhraseSet:
+    """Places and countries, also of several words («کره شمالی»، «خراسان رضوی»)."""
+    return PhraseSet(load_list("places") + load_list("countries"))
+
+
+@cache
+def ambiguous_first_names() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("ambiguous_first_names"))
+
+
+@cache
+def last_names() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("last_names"))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("common_words"))
+
+
+@cache
+def organization_words() -> PhraseSet:
+    return PhraseSet(load_list("organization_words"))
+
+
+@cache
+def agencies() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("agencies"))
+
+
+def is_agency(text: str) -> bool:
+    """A news agency's name as a byline: «ایلنا»، «خبرگزاری فارس»، «همشهری ورزشی».
+
+    >>> is_agency("خبرگزاری فارس")
+    True
+    """
+    k = key(text)
+    return bool(k) and (k in agencies() or (k.startswith("خبرگزاری") and len(k) > len("خبرگزاری")))
+
+
+SUFFIXES = frozenset(key(w) for w in ("ها", "های", "هایی", "هایش", "ای", "ی", "تر", "ترین", "اش", "شان", "مان"))
+
+
+def is_common(text: str) -> bool:
+    """A common word of news text, also when written with a ZWNJ suffix («سرویس‌های»).
+
+    >>> is_common("سرویس‌های"), is_common("صفایی‌بوشهری")
+    (True, False)
+    """
+    if key(text) in common_words():
+        return True
+    head, *rest = text.split("\u200c")
+    return bool(rest) and key(head) in common_words() and all(key(r) in SUFFIXES for r in rest)
+
+
+def glued_preposition(k: str) -> bool:
+    """«درابتدای»، «بابیان»: a preposition written onto a common word (a typo), not a name."""
+    return any(k.startswith(p) and k[len(p) :] in common_words() for p in ("در", "با", "به", "از", "بر"))
