@@ -83,13 +83,13 @@ def in_process(corpus: Path) -> dict[str, float]:
 import time, orjson, spacy
 from threadpoolctl import threadpool_limits
 from pipeline.core import Pipeline, RawArticle, text_batches
-from pipeline.analysis import DEFAULT_MODEL
+from pipeline.analysis import DEFAULT_MODEL, EXTRACTORS
 threadpool_limits(limits=1)
 rows = [orjson.loads(l) for l in open({str(corpus)!r}, 'rb')]
 pipeline = Pipeline(max_chars=10**7)
 articles = [RawArticle(r['id'], r['text']) for r in rows]
 texts = [pipeline.prepare(a).tracked.text for a in articles]  # the bodies the pipeline's model sees
-ner = spacy.load(DEFAULT_MODEL, exclude=['khabar_sentences'])
+ner = spacy.load(DEFAULT_MODEL, exclude=['khabar_sentences', *EXTRACTORS])
 ner.max_length = 10**7
 t = time.perf_counter()
 for batch in text_batches(texts):

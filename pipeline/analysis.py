@@ -36,7 +36,7 @@ GET_A_MODEL = (
     f"--model {BLANK} runs without one (no organizations)"
 )
 
-__all__ = ["BLANK", "DEFAULT_MODEL", "EXTRACTORS", "blank", "build_language", "resolve_model"]
+__all__ = ["BLANK", "DEFAULT_MODEL", "EXTRACTORS", "add_components", "blank", "build_language", "resolve_model"]
 
 
 def _usable(model: str | Path) -> str | Path | None:
@@ -84,6 +84,16 @@ def build_language(model: str | Path | None = None, components: dict[str, dict[s
     resolved = resolve_model(model)
     settings = {"components": components} if components else {}
     nlp = blank() if resolved == BLANK else spacy.load(resolved, config=_known(settings, resolved))
+    return add_components(nlp, components)
+
+
+def add_components(nlp: Language, components: dict[str, dict[str, Any]] | None = None) -> Language:
+    """Add each Khabar component ``nlp`` lacks, in order: the sentence splitter first, the
+    extractors last (a trained NER pipeline is saved with them, so ``spacy.load`` gives it whole).
+
+    >>> add_components(blank()).pipe_names
+    ['khabar_sentences', 'khabar_organizations', 'khabar_figures', 'khabar_quotes', 'khabar_officials']
+    """
     for name in ("khabar_sentences", *EXTRACTORS):
         if name not in nlp.pipe_names:
             place = {"first": True} if name == "khabar_sentences" else {}

@@ -43,3 +43,21 @@ def test_mentions_point_into_the_text(seed_record):
     for org in seed_record.organizations:
         for m in org.mentions:
             assert seed_record.text[m.start : m.end] == m.text
+
+
+def test_spacy_load_gives_the_whole_pipeline_in_its_declared_order():
+    """The shipped model's config names every component, so ``spacy.load`` alone (with the
+    factories registered) gives the Doc its organizations, figures, quotes and officials, and
+    every component's ``requires`` is met by one before it."""
+    import spacy
+
+    import pipeline.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.load(DEFAULT_MODEL)
+    assert nlp.pipe_names == ["khabar_sentences", "tok2vec", "ner", *pipeline.components.EXTRACTORS]
+    assert not any(nlp.analyze_pipes(pretty=False)["problems"].values())
+    doc = nlp("علیرضا وارثی مدیرکل بهزیستی استان قزوین گفت: ۱۱۰ هزار مددجو تحت پوشش سازمان بهزیستی هستند.")
+    assert doc.spans["quotes"][0]._.speaker == "علیرضا وارثی"
+    assert [s._.figure["value"] for s in doc.spans["figures"]] == [110000]
+    assert "سازمان بهزیستی" in [o["name"] for o in doc._.organizations]
+    assert doc._.officials[0]["title"] == "مدیرکل بهزیستی استان قزوین"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from pipeline.analysis import EXTRACTORS
 from pipeline.train.ner import DEFAULT_CONFIG, DEFAULT_OUTPUT, train_ner
 from tests.conftest import need_shared
 
@@ -28,7 +29,7 @@ def test_one_epoch_on_100_sentences_of_each_corpus_gives_a_loadable_pipeline(tmp
         },
     )
     nlp = spacy.load(output)
-    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert nlp.pipe_names == ["khabar_sentences", "tok2vec", "ner", *EXTRACTORS]  # saved whole
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == "khabar.tokenizer.v1"
     assert {"ORG", "PER", "LOC", "DAT"} <= set(nlp.get_pipe("ner").labels)
     # the Khabar tokenizer came along: a number with its separator stays one token

@@ -20,6 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.training import Example
 
+from ..analysis import add_components
 from ..corpora import convert, resolve_corpus, split_spec
 from ..nlp import tokenizer  # noqa: F401  (registers khabar.tokenizer.v1)
 from ..paths import REPO, SHARED_CORPORA
@@ -88,8 +89,9 @@ def train_ner(
 
     ``overrides``: dotted config keys, e.g. ``{"training.max_epochs": 1}``.
     ``best=False`` keeps the last model instead (cross-validation, where no dev
-    set may choose among checkpoints). Returns ``output``, loadable with
-    ``spacy.load`` once ``pipeline`` is imported.
+    set may choose among checkpoints). Returns ``output``: the trained components and the
+    Khabar ones (:func:`pipeline.analysis.add_components`), loadable with ``spacy.load`` once
+    ``pipeline.components`` is imported.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -104,5 +106,6 @@ def train_ner(
         if output.exists():
             shutil.rmtree(output)
         output.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(chosen, output)
+        # saved whole: the trained components and Khabar's, so spacy.load gives the pipeline
+        add_components(spacy.load(chosen)).to_disk(output)
     return output
