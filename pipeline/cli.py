@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import gzip
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -153,6 +154,8 @@ def run(
         max_chars=max_chars, lang_check=_on_off(lang_check, "--lang-check"), parquet=format == "parquet", progress=not quiet,
         read=ReadOptions(text_col=text_col, id_col=id_col, encoding=_encoding(encoding), max_bytes=4 * max_chars),
     )
+    # a cluster's scheduler stops a job with SIGTERM: stop as on Ctrl-C, saying how to resume
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     summary = run_batch(inputs, output, options)
     if not quiet:
         typer.echo(summary.text(output), err=True)

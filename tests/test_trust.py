@@ -330,8 +330,8 @@ def _worker_pids(pid: int) -> list[int]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("target", ["driver", "group"])
-def test_ctrl_c_stops_the_workers_and_says_how_to_resume(tmp_path, samples_jsonl, target):
+@pytest.mark.parametrize("target, signum", [("driver", signal.SIGINT), ("group", signal.SIGINT), ("driver", signal.SIGTERM)])
+def test_ctrl_c_stops_the_workers_and_says_how_to_resume(tmp_path, samples_jsonl, target, signum):
     import psutil
 
     out = tmp_path / "out"
@@ -343,7 +343,7 @@ def test_ctrl_c_stops_the_workers_and_says_how_to_resume(tmp_path, samples_jsonl
         time.sleep(0.1)
     workers = _worker_pids(proc.pid)
     assert workers
-    (os.killpg if target == "group" else os.kill)(proc.pid, signal.SIGINT)
+    (os.killpg if target == "group" else os.kill)(proc.pid, signum)  # SIGTERM: a cluster cancelling the job
     _, stderr = proc.communicate(timeout=60)  # the hang this guards against lasted minutes
     assert proc.returncode == 130, stderr
     assert "interrupted: " in stderr and " of 34 shards committed; rerun the same command to resume" in stderr
