@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.12 "$$HOME/.pyenv/versions/$$(cat .python-ver
 	  command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v "$$p"; break; }; done)
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench clean fuzz
 
 install: $(VENV)/.installed
 
@@ -31,6 +31,9 @@ lint: install
 
 bench: install
 	$(PY) benchmarks/normalize.py
+
+fuzz: install
+	$(VENV)/bin/pytest tests/test_normalize_properties.py --hypothesis-profile=fuzz -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

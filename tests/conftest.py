@@ -1,10 +1,21 @@
-"""Shared fixtures. ``SHARED`` is ../shared beside the repository (read-only ground truth)."""
+"""Shared fixtures. ``SHARED`` is ../shared beside the repository (read-only ground truth).
+
+Hypothesis profiles: ``ci`` (the default) draws the same examples on every run, so a
+test fails or passes alike on every clone; ``fuzz`` draws 20 times as many, from a new
+seed each run (``HYPOTHESIS_PROFILE=fuzz`` or ``--hypothesis-profile=fuzz``; ``make fuzz``).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", max_examples=300, derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("fuzz", max_examples=6000, derandomize=False, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

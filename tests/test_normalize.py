@@ -281,3 +281,72 @@ def test_word_offsets_after_joining():
 def test_no_newline_added_or_removed():
     raw = "خط اول\r\nخط دوم\u2028ادامه\n\n\x85خط سوم\r"
     assert normalize(raw).count("\n") == raw.replace("\r\n", "\n").count("\n")
+
+
+def test_url_span_does_not_move_when_a_mark_before_it_is_deleted():
+    # guards: a bidi mark between «Tehran» and «www.» made the raw text a Latin word plus a URL
+    # that swallowed the Persian word after it (left unnormalized), while the normalized text,
+    # without the mark, is one Latin word: a second pass then changed «مي» (not idempotent)
+    raw = "Tehran\u200fwww.irna.irمي"
+    out = normalize(raw)
+    assert out == "Tehranwww.irna.irمی"
+    assert normalize(out) == out
+    assert [out[a:b] for a, b in find_protected(out)] == ["Tehranwww.irna.ir"]
+    assert [raw[a:b] for a, b in find_protected(raw)] == ["Tehran", "www.irna.ir"]
+    assert normalize("منبع www.irna.irمي شود") == z("منبع www.irna.irمی+شود")
+
+
+def test_space_after_full_stop_stays_outside_the_number():
+    # guards: FULL_STOP_THEN_DIGIT inserts a space at the raw start of the protected number
+    # (an empty raw span there); from_raw_span counted it into the number's span
+    raw = "مي.12.5"
+    t = normalize_tracked(raw)
+    assert t.text == "می. 12.5"
+    assert find_protected(raw) == [(3, 7)]
+    i, j = t.from_raw_span(3, 7)
+    assert t.text[i:j] == "12.5"
+    assert t.to_raw(i, j) == (3, 7)
+
+
+def test_url_stops_before_a_persian_hashtag():
+    # guards: once the space before «.» went, the URL ran on over «.#» and left the hashtag's
+    # letters unprotected, so a second pass changed them (not idempotent)
+    out = normalize("www.irna.ir .#بانك")
+    assert out == "www.irna.ir.#بانك"
+    assert normalize(out) == out
+    assert [out[a:b] for a, b in find_protected(out)] == ["www.irna.ir", "#بانك"]
+    assert normalize("http://a.ir/x#top و") == "http://a.ir/x#top و"  # a fragment stays
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [  # each as if written without the deleted character
+        pytest.param("\u200c#COVID-19", "#COVID-۱۹", id="zwnj-hashtag"),  # «#COVID», then «-19»
+        pytest.param("مي\u200c@35", "می@۳۵", id="zwnj-handle"),  # no handle after a letter
+        pytest.param("a\u200cwww..1", "awww..۱", id="zwnj-url"),  # one Latin word, no URL
+        pytest.param("\ufe70#COVID-19", "#COVID-۱۹", id="lone-fathatan-form"),  # «ﹰ» vanishes
+        pytest.param("ب\u200c\u200f#COVID-19", "ب#COVID-19", id="zwnj-and-mark"),  # after a letter
+    ],
+)
+def test_deleted_characters_do_not_move_spans(raw: str, expected: str):
+    # guards: a character the normalizer deletes (stray ZWNJ, presentation-form diacritic)
+    # before «#», «@» or «www.» changed which span the raw text had from the one the
+    # normalized text has, so digits kept in an opaque span were converted on a second pass
+    out = normalize(raw, digits="fa")
+    assert out == expected
+    assert normalize(out, digits="fa") == out
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("مي, \u200c مي", "می، می", id="latin-comma"),
+        pytest.param("مي \u200c شود", z("می+شود"), id="mi-verb"),
+        pytest.param("سازمان \u200c ها", z("سازمان+ها"), id="plural"),
+    ],
+)
+def test_stray_zwnj_between_spaces(raw: str, expected: str):
+    # guards: dropping a stray ZWNJ between two spaces left a double space that the comma
+    # and ZWNJ rules (written for one space) skipped; a second pass then applied them
+    assert normalize(raw) == expected
+    assert normalize(expected) == expected

@@ -71,8 +71,23 @@ class TrackedText:
         return self.starts[start], self.ends[end - 1]
 
     def from_raw_span(self, raw_start: int, raw_end: int) -> tuple[int, int]:
-        """Normalized ``(start, end)`` covering the characters made from raw ``[raw_start, raw_end)``."""
-        return bisect_left(self.starts, raw_start), bisect_left(self.starts, raw_end)
+        """Normalized ``(start, end)`` covering the characters made from raw ``[raw_start, raw_end)``.
+
+        A character inserted at ``raw_start`` (an empty raw span there) is made from
+        nothing inside the interval: it stands before it, as one inserted at ``raw_end``
+        stands after it.
+
+        >>> t = TrackedText.from_raw("گفت.12").sub("[.]", ". ")  # the space: raw span (4, 4)
+        >>> i, j = t.from_raw_span(4, 6)
+        >>> t.text[i:j]
+        '12'
+        """
+        starts, ends = self.starts, self.ends
+        i, j = bisect_left(starts, raw_start), bisect_left(starts, raw_end)
+        if raw_end > raw_start:
+            while i < j and ends[i] == raw_start:  # starts[i] == raw_start too: inserted
+                i += 1
+        return i, j
 
     def _touches_protected(self, lo: int, hi: int) -> bool:
         """Does the raw range ``[lo, hi)`` (or the insertion point ``lo == hi``) hit a protected interval?"""

@@ -23,7 +23,7 @@ import re
 from functools import cache, lru_cache
 
 from ..lexicons import load_list, load_table
-from .characters import LETTER
+from .characters import LETTER, tidy_spaces
 from .lexicon import NON_JOINING, ZWNJ, load_lexicon
 from .offsets import TrackedText
 
@@ -81,12 +81,18 @@ SUFFIX_PAIR = _suffix_pair_regex()
 def clean_zwnj(t: TrackedText) -> TrackedText:
     """Drop doubled ZWNJs, ZWNJs beside a space or a non-letter, and after a non-joining letter.
 
+    The spaces a dropped ZWNJ stood between become one (and none at a line's edge),
+    as the later rules expect, so ``مي \u200c شود`` reads as ``مي شود`` does.
+
     >>> clean_zwnj(TrackedText.from_raw("برنامه\u200c\u200cهای می\u200c شود کشور\u200cها")).text
     'برنامه\u200cهای می شود کشورها'
+    >>> clean_zwnj(TrackedText.from_raw("\u200c می \u200c شود")).text
+    'می شود'
     """
     if ZWNJ not in t.text:
         return t
-    return t.sub(STRAY_ZWNJ, lambda m: ZWNJ if m.group(0)[0] == ZWNJ and _inside(m) else "")
+    cleaned = t.sub(STRAY_ZWNJ, lambda m: ZWNJ if m.group(0)[0] == ZWNJ and _inside(m) else "")
+    return cleaned if cleaned is t else tidy_spaces(cleaned)
 
 
 def _inside(m: re.Match) -> bool:
