@@ -28,6 +28,7 @@ test: install
 
 lint: install
 	$(VENV)/bin/ruff check pipeline tests benchmarks
+	$(VENV)/bin/pytest -q -p no:cacheprovider tests/test_layers.py
 
 bench: install
 	$(PY) benchmarks/normalize.py

@@ -17,10 +17,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..lexicons import load_list, load_table
+from ..text import SENTENCE_ENDERS
 from .characters import normalize_characters
 from .offsets import TrackedText
 
 CREDIT_LINES = 5  # a lead credit sits in the first lines of the body (after up to 4 headline lines)
+
+
+SENTENCE_BREAK = re.compile(f"(?<=[{re.escape(''.join(SENTENCE_ENDERS))}])\\s+")
 
 
 @dataclass(slots=True)
@@ -68,7 +72,7 @@ def lead_credits(lines: list[str]) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for line in lines[:CREDIT_LINES]:
-        for sentence in re.split(r"(?<=[.!؟])\s+", line)[:2]:
+        for sentence in SENTENCE_BREAK.split(line)[:2]:
             for pattern, key in _credit_rules():
                 m = pattern.search(sentence)
                 if m and key not in found:

@@ -23,8 +23,8 @@ import re
 from functools import cache, lru_cache
 
 from ..lexicons import load_list, load_table
+from ..lexicons.hazm import NON_JOINING, ZWNJ, load_lexicon
 from .characters import LETTER, tidy_spaces
-from .lexicon import NON_JOINING, ZWNJ, load_lexicon
 from .offsets import TrackedText
 
 # the pronouns آن/این are stopwords yet take the plural: آن‌ها، این‌ها

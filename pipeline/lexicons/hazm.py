@@ -1,4 +1,5 @@
-"""The word lexicon behind the ZWNJ rules (hazm's words.dat and verbs.dat, shipped in lexicons/).
+"""The word lexicon behind the ZWNJ rules of :mod:`pipeline.normalize.zwnj` (hazm's
+words.dat and verbs.dat, beside this module).
 
 ``words.dat`` lines are ``word<TAB>frequency<TAB>POS``. Entries with a real POS
 (``N``, ``AJ`` ...) are the *lexicon*; entries with POS ``0`` are only word
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..lexicons import load_list
+from . import load_list
 
 ZWNJ = "\u200c"
 NON_JOINING = "ءآأؤإادذرزژو"  # letters that never join the next one
