@@ -28,6 +28,7 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+@lru_cache(maxsize=16_384)  # bounded; the extractors look up the same words again and again
 def lookup_form(text: str) -> str:
     """The spelling a lexicon entry is looked up by: folded, without spaces and ZWNJs;
     unlike :func:`key` it keeps signs (``گروه ۵+۱``, ``%``) and letters other than ي ك.
