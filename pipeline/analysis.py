@@ -82,8 +82,7 @@ def build_language(model: str | Path | None = None, components: dict[str, dict[s
     (``model="blank"``: no trained model, so no entities, never invented ones);
     ``components``: settings of the Khabar components, by name."""
     resolved = resolve_model(model)
-    settings = {"components": components} if components else {}
-    nlp = blank() if resolved == BLANK else spacy.load(resolved, config=_known(settings, resolved))
+    nlp = blank() if resolved == BLANK else spacy.load(resolved, config=_saved_settings(components, resolved))
     return add_components(nlp, components)
 
 
@@ -101,11 +100,11 @@ def add_components(nlp: Language, components: dict[str, dict[str, Any]] | None =
     return nlp
 
 
-def _known(settings: dict[str, Any], model: str | Path) -> dict[str, Any]:
-    """The component settings that name a component of the saved pipeline (spaCy rejects
-    others; the rest are applied as the missing components are added)."""
-    if not settings:
+def _saved_settings(components: dict[str, dict[str, Any]] | None, model: str | Path) -> dict[str, Any]:
+    """The config overrides for the components the saved pipeline of ``model`` holds (spaCy
+    rejects others; they are applied as the missing components are added). An installed
+    package's config is not read here, so its components keep their saved settings."""
+    if not components or not isinstance(model, Path):
         return {}
-    saved = spacy.util.load_config(Path(model) / "config.cfg") if isinstance(model, Path) else None
-    names = set(saved["components"]) if saved is not None else set()
-    return {"components": {k: v for k, v in settings["components"].items() if k in names}}
+    saved = spacy.util.load_config(model / "config.cfg")["components"]
+    return {"components": {name: value for name, value in components.items() if name in saved}}

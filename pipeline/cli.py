@@ -53,10 +53,6 @@ def _fail(message: str, code: int = EXIT_USER_ERROR) -> None:
 DEBUG = contextvars.ContextVar("khabar_debug", default=False)  # set by ``khabar --debug``
 
 
-def _debug() -> bool:
-    return DEBUG.get()
-
-
 def _user_message(exc: BaseException) -> str:
     """An exception as the one line a user reads.
 
@@ -83,15 +79,13 @@ def handles_errors(command: Callable) -> Callable:
         except (Interrupted, KeyboardInterrupt) as exc:
             typer.echo(str(exc) if isinstance(exc, Interrupted) else "interrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except USER_ERRORS as exc:
-            if _debug():
-                traceback.print_exc()
-            _fail(_user_message(exc))
         except Exception as exc:
-            if _debug():
+            if DEBUG.get():
                 traceback.print_exc()
+            if isinstance(exc, USER_ERRORS):
+                _fail(_user_message(exc))
             detail = traceback.format_exception_only(exc)[-1].strip()
-            hint = "" if _debug() else " (khabar --debug ... shows the traceback)"
+            hint = "" if DEBUG.get() else " (khabar --debug ... shows the traceback)"
             _fail(f"khabar failed: {detail}{hint}", EXIT_FAILURE)
 
     return wrapper

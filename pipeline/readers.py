@@ -198,9 +198,7 @@ def read_jsonl_lines(lines: Iterable[bytes], name: str, options: ReadOptions) ->
     head = list(islice(rows, CHECKED_ROWS))
     objects = [row for _, row, _, _ in head if row is not None]
     if objects:
-        present = list(dict.fromkeys(key for row in objects for key in row))  # in order of first use
-        if options.text_col not in present or (options.id_col and options.id_col not in present):
-            _check_columns(present, name, options)
+        _check_columns((key for row in objects for key in row), name, options)
     for number, row, used, error in (*head, *rows):
         fallback = f"{name}:{number}"
         if row is None:
@@ -248,7 +246,7 @@ def read_csv(path: Path, options: ReadOptions, root: Path | None = None) -> Iter
     encoding = _csv_encoding(path, options.encoding)
     name = _name(path, root)
     with _open_binary(path) as raw:
-        if encoding in ("utf-16",):  # no line-by-line decoding for a two-byte encoding
+        if encoding == "utf-16":  # no line-by-line decoding for a two-byte encoding
             lines: Iterable[str] = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
             decoder = None
         else:
@@ -298,23 +296,29 @@ def read_inputs(inputs: Iterable[str | Path], options: ReadOptions | None = None
         yield from read_path(path, options)
 
 
-def check_inputs(inputs: Iterable[str | Path], options: ReadOptions | None = None) -> None:
-    """Raise :class:`InputError` before any work when an input does not exist, or a JSONL or CSV
-    file lacks the text column (or the id column the user named)."""
-    options = options or ReadOptions()
+def _input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """Every file the inputs name or hold (standard input left out); InputError for a missing one."""
     for item in inputs:
         if str(item) == "-":
-            continue  # checked on its first rows as it is read
+            continue
         path = Path(item)
         if not path.exists():
             raise InputError(f"input not found: {path}")
-        for file in _files(path) if path.is_dir() else [path]:
-            kind = _kind(file)
-            if kind == "jsonl":
-                with _open_binary(file) as f:
-                    next(read_jsonl_lines(f, str(file), options), None)
-            elif kind == "csv":
-                next(read_csv(file, options), None)
+        yield from _files(path) if path.is_dir() else [path]
+
+
+def check_inputs(inputs: Iterable[str | Path], options: ReadOptions | None = None) -> None:
+    """Raise :class:`InputError` before any work when an input does not exist, or a JSONL or CSV
+    file lacks the text column (or the id column the user named); standard input is checked on
+    its first rows as it is read."""
+    options = options or ReadOptions()
+    for file in _input_files(inputs):
+        kind = _kind(file)
+        if kind == "jsonl":
+            with _open_binary(file) as f:
+                next(read_jsonl_lines(f, str(file), options), None)
+        elif kind == "csv":
+            next(read_csv(file, options), None)
 
 
 class UniqueIds:
@@ -350,17 +354,13 @@ def count_articles(inputs: Iterable[str | Path], options: ReadOptions | None = N
     """How many articles ``read_inputs`` will yield (files only: stdin cannot be counted)."""
     options = options or ReadOptions()
     total = 0
-    for item in inputs:
-        if str(item) == "-":
-            continue
-        path = Path(item)
-        for file in _files(path) if path.is_dir() else [path]:
-            kind = _kind(file)
-            if kind == "jsonl":
-                with _open_binary(file) as f:
-                    total += sum(1 for line in f if line.strip())
-            elif kind == "csv":
-                total += sum(1 for _ in read_csv(file, options))
-            else:
-                total += 1
+    for file in _input_files(inputs):
+        kind = _kind(file)
+        if kind == "jsonl":
+            with _open_binary(file) as f:
+                total += sum(1 for line in f if line.strip())
+        elif kind == "csv":
+            total += sum(1 for _ in read_csv(file, options))
+        else:
+            total += 1
     return total

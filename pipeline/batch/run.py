@@ -15,10 +15,10 @@ from tqdm import tqdm
 
 from ..analysis import BLANK, resolve_model
 from ..errors import InputError
+from ..extract.speaker_ranker import MODEL_DIR as RANKER_DIR
 from ..limits import MAX_CHARS
-from ..paths import MODELS_DIR
 from ..readers import ReadOptions, UniqueIds, check_inputs, count_articles, read_inputs
-from .shards import model_signature, plan_shards, run_fingerprint
+from .shards import plan_shards, run_fingerprint
 from .store import OutputStore
 from .worker import ShardResult
 
@@ -136,7 +136,7 @@ def run_batch(inputs: list[str], output: Path, options: BatchOptions | None = No
     model = resolve_model(options.model)
     settings = {"max_chars": options.max_chars, "shard_size": options.shard_size, "lang_check": options.lang_check,
                 "read": asdict(options.read)}
-    models = {"pipeline": model, **({"speaker_ranker": ranker} if (ranker := MODELS_DIR / "speaker-ranker").is_dir() else {})}
+    models = {"pipeline": model, **({"speaker_ranker": RANKER_DIR} if RANKER_DIR.is_dir() else {})}
     fingerprint = run_fingerprint(inputs, models, settings)
     store = OutputStore(Path(output), parquet=options.parquet)
     summary = RunSummary(model=str(model))
@@ -174,7 +174,7 @@ def run_batch(inputs: list[str], output: Path, options: BatchOptions | None = No
     manifest = {
         "fingerprint": fingerprint.id,
         "khabar": fingerprint.parts["khabar"],
-        "model": {key: value for key, value in model_signature(model).items() if key != "files"},
+        "model": {key: value for key, value in fingerprint.parts["models"]["pipeline"].items() if key != "files"},
         "inputs": inputs,
         "settings": settings,
         "engine": options.engine,

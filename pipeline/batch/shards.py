@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from ..analysis import BLANK
 from ..readers import RawArticle
 
 
@@ -59,8 +60,8 @@ def _tree_digests(root: Path) -> dict[str, str]:
 def model_signature(model: str | Path) -> dict[str, Any]:
     """What identifies a model: ``blank``, an installed package's name and version, or the
     digests of a directory's files."""
-    if str(model) == "blank":
-        return {"name": "blank"}
+    if str(model) == BLANK:
+        return {"name": BLANK}
     if not isinstance(model, Path):
         try:
             return {"name": str(model), "version": version(str(model))}
@@ -109,7 +110,7 @@ class Fingerprint:
         return said
 
 
-_PART_NAMES = {"code": "code", "lexicons": "lexicon", "models": "model", "settings": "settings", "inputs": "inputs"}
+_PART_NAMES = {"lexicons": "lexicon", "models": "model"}  # in the singular, as a change is said
 
 
 def run_fingerprint(inputs: list[str], models: dict[str, str | Path], settings: dict[str, Any]) -> Fingerprint:

@@ -92,7 +92,7 @@ class OutputStore:
         for path in [*old, *stale]:
             path.unlink(missing_ok=True)
         self.fingerprint_path.write_bytes(orjson.dumps(fingerprint.parts, option=orjson.OPT_INDENT_2))
-        return changes if stale else []
+        return changes
 
     def commit(self, shard_id: str, records: list[Article]) -> None:
         """Write a shard's records (and Parquet parts) so they appear whole or not at all."""
