@@ -33,7 +33,8 @@ class Cue:
     start: int
     end: int
     text: str
-    frame: str  # say | deem | announce | clause | according | report
+    frame: str  # say | deem | announce | clause | according | report | demand
+    markers: tuple[tuple[str, ...], ...] = ()  # prepositions (word keys) that open its content before it («بر»)
 
 
 def verb_forms(cue: str, present: str) -> list[str]:
@@ -59,19 +60,20 @@ def verb_forms(cue: str, present: str) -> list[str]:
 
 
 @cache
-def cue_frames() -> tuple[dict[str, str], PhraseSet]:
-    """Key of every cue form -> its frame, and the phrase set that finds them."""
-    frames: dict[str, str] = {}
+def cue_frames() -> tuple[dict[str, tuple[str, tuple[tuple[str, ...], ...]]], PhraseSet]:
+    """Key of every cue form -> its frame and content markers, and the phrase set that finds them."""
+    frames: dict[str, tuple[str, tuple[tuple[str, ...], ...]]] = {}
     for row in load_table("quote_cues"):
         frame = row["frame"]
-        if frame in {"clause", "according"}:
+        markers = tuple(tuple(key(w) for w in m.split()) for m in (row.get("marker") or "").split("|") if m.strip())
+        if frame in {"clause", "according", "demand"}:
             forms = [row["cue"]]
         elif frame == "report":
             forms = [row["cue"], row["cue"] + " است", row["cue"] + " بود"]
         else:
             forms = verb_forms(row["cue"], row["present"])
         for form in forms:
-            frames.setdefault(key(form), frame)
+            frames.setdefault(key(form), (frame, markers))
     return frames, PhraseSet(frames, max_tokens=MAX_CUE_TOKENS)
 
 
@@ -83,12 +85,12 @@ def _is_false_cue(tokens: list[Token], i: int, n: int, frame: str) -> bool:
         return True
     if after and (after[0] in PERSON_ENDINGS or after[0].startswith("ها")):  # گفته‌ایم، گفته‌های
         return True
-    if frame not in {"clause", "according", "report"} and n == 1 and k.endswith("ه") and (
+    if frame not in {"clause", "according", "report", "demand"} and n == 1 and k.endswith("ه") and (
         not after or after[0] not in {"و", ""}
     ):  # a bare participle is a cue in «خوانده و گفته بود»، not in «خواسته سیاوش اکبرپور»
         return True
     before = token_key(tokens[i - 1]) if i else ""
-    return frame not in {"clause", "according"} and before in {"به", "با", "از"}
+    return frame not in {"clause", "according", "demand"} and before in {"به", "با", "از"}
 
 
 def find_cues(doc: Doc) -> list[Cue]:
@@ -101,9 +103,9 @@ def find_cues(doc: Doc) -> list[Cue]:
         n = phrases.match(tokens, i) if is_word(tokens[i]) else 0
         if n:
             k = "".join(token_key(t) for t in tokens[i : i + n])
-            frame = frames[k]
+            frame, markers = frames[k]
             if not _is_false_cue(tokens, i, n, frame):
-                cues.append(Cue(i, i + n, doc[i : i + n].text, frame))
+                cues.append(Cue(i, i + n, doc[i : i + n].text, frame, markers))
                 i += n
                 continue
         i += 1

@@ -42,6 +42,9 @@ from .tokens import _analyzed, doc_tokens, words_text, words_text_tokens
 REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطلاعیه", "نامه", "اعلامیه", "مطلب"))
 
 
+REGION_WORDS = frozenset(key(w) for w in load_list("region_markers"))
+
+
 MAX_NAME_WORDS = 4  # first name + up to three more words
 
 
@@ -181,8 +184,11 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         t = tokens[j]
         k = token_key(t)
         nxt = tokens[j + 1] if j + 1 < end else None
-        if k == "در" and nxt is not None and token_key(nxt) == "مجلس":
-            j += 1
+        if t.text == "(" and j + 2 < end and tokens[j + 2].text == ")" and len(tokens[j + 1].text) <= 3:
+            j += 3  # «ستاد ارتحال امام (ره)»: a blessing in brackets
+            continue
+        if k == "در" and nxt is not None and (token_key(nxt) == "مجلس" or _serves_body(tokens, j + 1, end)):
+            j += 1  # «نماینده ... در مجلس»، «سفیر ... در سازمان ملل»، «مسئول ستاد ... در شهرستان فردوس»
             continue
         n_link = title_links().match(tokens, j) or _glued_link(tokens, j)
         if n_link and j + n_link < end and not is_stopper(tokens[j + n_link]):  # «... در امور آب»
@@ -222,6 +228,12 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
     while j > i + 1 and token_key(tokens[j - 1]) == "و":
         j -= 1
     return j
+
+
+def _serves_body(tokens: list[Token], j: int, end: int) -> bool:
+    """Does a body («سازمان ملل») or a region («شهرستان فردوس») start at ``j`` (after «در»)?"""
+    return bool(organization_words().match(tokens, j)) or (
+        token_key(tokens[j]) in REGION_WORDS and j + 1 < end and is_word(tokens[j + 1]))
 
 
 def _reaches_parliament(tokens: list[Token], j: int, end: int) -> bool:
@@ -351,6 +363,58 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
     j = _extend_org(tokens, i, end, is_cue)
     name = words_text(doc, i, j)
     return Mention(start, j, "org", words_text(doc, start, j), name=name)
+
+
+PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})
+
+
+def _bridges_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -> bool:
+    """Can ``tokens[j]``, a common word, still be the last word of a name that the NER span
+    cut short («محمد کشتی [آرای] گفت»)? Not a stopper, cue, title, pronoun, verb or body."""
+    t = tokens[j]
+    return (is_word(t) and not is_stopper(t) and not is_cue(j) and not titles().match(tokens, j)
+            and token_key(t) not in pronouns() and not looks_like_verb(t.text)
+            and not organization_words().match(tokens, j) and not honorifics().match(tokens, j))
+
+
+def person_spans(doc: Doc, is_cue: Callable[[int], bool] = _no_cue) -> dict[int, int]:
+    """Start -> end of the names the NER model tags PER, honorifics left out and carried on
+    where the model cut them short: over the words that can continue a name (a known last
+    name, an uncommon word) and over one more word that stands right before the cue or a
+    comma (or a stopper, after a name of one word) («یونس میرزایی [تبار] گفت»، «کوین [هاست] روز سه‌شنبه اعلام کرد»).
+    Names of one word are left out unless the model or a last name make them two.
+
+    >>> from pipeline.nlp import blank
+    >>> from spacy.tokens import Span
+    >>> doc = blank()("کوین هاست روز سه شنبه اعلام کرد")
+    >>> doc.ents = [Span(doc, 0, 1, label="PER")]
+    >>> person_spans(doc)
+    {0: 2}
+    """
+    tokens = doc_tokens(doc)
+    spans: dict[int, int] = {}
+    for e in doc.ents:
+        if e.label_ not in PERSON_LABELS:
+            continue
+        i = e.start
+        while i < e.end and (h := honorifics().match(tokens, i)):
+            i += h
+        if i >= e.end or titles().match(tokens, i) or any(
+            not is_word(t) or token_key(t) in stoppers() or token_key(t) in pronouns() for t in tokens[i : e.end]
+        ):
+            continue
+        j = e.end
+        while j < len(tokens) and j - i < MAX_NAME_WORDS and continues_name(tokens, j, is_cue):
+            j += 1
+        if j - i < MAX_NAME_WORDS and j + 1 < len(tokens) and _bridges_name(tokens, j, is_cue):
+            after = tokens[j + 1]
+            if is_cue(j + 1) or after.text in {"،", ":"} or (
+                j - i == 1 and is_stopper(after) and not after.is_space
+            ):
+                j += 1
+        if j - i >= 2:
+            spans[i] = j
+    return spans
 
 
 def person_entity_name(ent: Span) -> str | None:

@@ -38,8 +38,9 @@ def organization_of(title: str | None) -> str | None:
     words = title.split()
     if "در" in words:
         rest = " ".join(words[words.index("در") + 1 :])
-        if rest:
-            return rest
+        if rest and organization_words().starts(rest):
+            return rest  # «نماینده ... در مجلس شورای اسلامی»
+        words = words[: words.index("در")]  # «مسئول ستاد ... در شهرستان فردوس»: the body is the ستاد
     rule, head = None, 0
     for n in range(min(4, len(words)), 0, -1):
         rule = title_organizations().get(key(" ".join(words[:n])))

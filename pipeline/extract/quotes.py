@@ -43,7 +43,7 @@ from .mentions import (
     is_first_name,
     mention_at,
     org_at,
-    person_entity_name,
+    person_spans,
 )
 from .persons import People
 from .speaker_ranker import Ranker
@@ -51,12 +51,18 @@ from .speakers import Resolver
 from .subjects import PREPOSITIONS, skip_openers, subject_mention
 from .tokens import doc_tokens, line_ends, trim_end
 
-PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})
 HEADLINE_MAX_TOKENS = 8
 AS_SAID = frozenset(key(w) for w in ("آنطور", "آن‌طور", "چنانکه", "چنان‌که", "همانطور", "همان‌طور", "آنگونه", "آن‌گونه"))
 MIN_CLAUSE_WORDS = 3  # «X را Y دانست»: at least the object, «را» and a predicate  # a «نام: ...» headline has its colon this early
 VERB_FRAMES = frozenset({"say", "deem", "announce"})
 CLAUSE_BREAKS = frozenset(key(w) for w in ("اما", "ولی", "که", "لیکن"))
+# «شد» and its forms close «خواستار ... شد»
+BECAME = frozenset(key(w) for w in ("شد", "شدند", "شده", "گردید", "گردیدند", "میشود", "میشوند"))
+# the verbs that end a clause before «و» («... اشاره کرد و آن را ... نامید»)
+CLAUSE_VERBS = BECAME | frozenset(key(w) for w in (
+    "کرد", "کردند", "داد", "دادند", "داشت", "داشتند", "نمود", "نمودند", "است", "بود", "بودند", "گفت"))
+# a clause that opens with one of these opens with an adverbial phrase («با اشاره به ...،»)
+ADVERBIAL_OPENERS = frozenset(key(w) for w in ("با", "ضمن", "در", "به", "پس", "طی", "بعد", "قبل", "بدون"))
 OPENER_WORDS = frozenset(key(w) for w in ("با", "این", "حال", "وجود", "همچنین", "نیز", "البته"))
 
 
@@ -84,10 +90,9 @@ class QuoteFinder:
         # the key of every name and of its last word(s): «علیرضا وارثی» -> وارثی، علیرضاوارثی
         self.name_tails = {key(" ".join(words[j:])) for words in (n.split() for n in self.names)
                            for j in range(len(words))}
-        # a PER entity of the NER model can be a subject the lexicons miss («وینگو بگوویچ»);
-        # one word alone («امید») is too often an ordinary word
-        self.person_ents = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS
-                            and person_entity_name(e) == e.text and len(e.text.split()) >= 2}
+        # a PER entity of the NER model can be a subject the lexicons miss («وینگو بگوویچ»),
+        # carried on where the model cut the name short
+        self.person_ents = person_spans(doc, self.is_cue)
         soft = soft_line_breaks(doc)
         self.line_end = line_ends(doc, soft)
         self.sentences = _sentences(doc, soft)
@@ -122,8 +127,13 @@ class QuoteFinder:
         return i in self.cue_starts and self.cue_starts[i].frame != "according"
 
     def subject(self, start: int, end: int) -> Mention | None:
-        """The speaker mention of a clause ``start:end`` (the subject before its cue)."""
-        return subject_mention(self.doc, start, end, self.is_verb_cue, self.known_name)
+        """The speaker mention of a clause ``start:end`` (the subject before its cue); a word
+        that «که» follows opens a relative clause, not a name («زمانی که ...»)."""
+        m = subject_mention(self.doc, start, end, self.is_verb_cue, self.known_name)
+        if m is not None and m.kind == "name" and m.end < len(self.tokens) and len((m.name or "").split()) == 1 \
+                and token_key(self.tokens[self._next_word(m.end, len(self.tokens))]) == "که":
+            return None
+        return m
 
     def find(self) -> list[FoundQuote]:
         """All quotes in text order."""
@@ -228,7 +238,7 @@ class QuoteFinder:
             return None
         b = bounds[-1] + 1
         m = self.subject(b, cue_start)
-        if m is None or any(is_word(t) and t.i < m.start and token_key(t) not in OPENER_WORDS
+        if m is None or m.guessed or any(is_word(t) and t.i < m.start and token_key(t) not in OPENER_WORDS
                             for t in self.tokens[b : m.start]):
             return None
         return m
@@ -284,10 +294,17 @@ class QuoteFinder:
             if az is None or az + 1 >= cue.start:
                 return None
             return FoundQuote(az + 1, cue.start, "indirect", cue.text, subject)
+        if cue.frame == "demand":
+            return self.demand_quote(cue, sent, subject)
         has_ra = any(token_key(self.tokens[i]) == "را" for i in range(clause_start, cue.start))
-        start = self._after(clause_start, cue.start)
+        start = self._skip_adverbials(self._after_last_verb(self._after(clause_start, cue.start), cue.start), cue.start)
         if has_ra and sum(is_word(t) for t in self.tokens[start : cue.start]) >= MIN_CLAUSE_WORDS:
             return FoundQuote(start, cue.start, "indirect", cue.text, subject)
+        if cue.markers and (after >= sent.end or not is_word(self.tokens[after])
+                            or token_key(self.tokens[after]) == "و"):
+            marked = self.marked_quote(cue, clause_start, subject)
+            if marked is not None:
+                return marked
         if cue.frame == "say" and after < sent.end and self.tokens[after].text == "،":
             # «آنطور که X گفته، ...»، «این گزارش می‌افزاید، ...»، «X هشدار داده است، که ...»
             start = after + 1
@@ -305,6 +322,43 @@ class QuoteFinder:
             if end > after:
                 return FoundQuote(after, end, "indirect", cue.text, subject)
         return None
+
+    def demand_quote(self, cue: Cue, sent: Span, subject: Mention) -> FoundQuote | None:
+        """«X خواستار شفاف‌سازی ... شد»: what X asks for stands between «خواستار» and «شد»."""
+        end = next((i for i in range(cue.end, sent.end) if token_key(self.tokens[i]) in BECAME), None)
+        if end is None or not any(is_word(t) for t in self.tokens[cue.end : end]):
+            return None
+        return FoundQuote(cue.end, self._trim_end(cue.end, end), "indirect", cue.text, subject)
+
+    def marked_quote(self, cue: Cue, clause_start: int, subject: Mention) -> FoundQuote | None:
+        """«X بر حمایت ... تاکید کرد»، «X نسبت به ... هشدار داد»: the phrase after the cue's first
+        marker preposition in the clause, up to the verb."""
+        keys = [token_key(t) for t in self.tokens[clause_start : cue.start]]
+        for n in range(len(keys)):
+            for words in cue.markers:
+                if keys[n : n + len(words)] == list(words):
+                    start = clause_start + n + len(words)
+                    if sum(is_word(t) for t in self.tokens[start : cue.start]) >= 2:
+                        return FoundQuote(start, cue.start, "indirect", cue.text, subject)
+        return None
+
+    def _after_last_verb(self, start: int, end: int) -> int:
+        """After the last «و» that follows a finite verb: «... اشاره کرد و آن را ... نامید» has two
+        clauses, and only the last is the object of the cue."""
+        for i in range(end - 1, start, -1):
+            if token_key(self.tokens[i]) == "و" and token_key(self.tokens[i - 1]) in CLAUSE_VERBS:
+                return self._after(i + 1, end)
+        return start
+
+    def _skip_adverbials(self, start: int, end: int) -> int:
+        """After the comma that closes the adverbial phrases opening a clause («با اشاره به ...،
+        لزوم ... را یادآور شدند»): the object of a «را ... دانست» verb starts there."""
+        while start < end and token_key(self.tokens[start]) in ADVERBIAL_OPENERS:
+            comma = next((i for i in range(start, end) if self.tokens[i].text == "،"), None)
+            if comma is None or not any(token_key(t) == "را" for t in self.tokens[comma:end]):
+                break
+            start = self._after(comma + 1, end)
+        return start
 
     def _colon_cue_follows(self, cue: Cue, sent: Span) -> bool:
         """«X درباره اینکه برانکو اعلام کرده ...، توضیح داد: ...»: a later cue with a colon is the
@@ -494,8 +548,7 @@ def _sentences(doc: Doc, soft: set[int]) -> list[Span]:
 def collect_names(doc: Doc, is_cue) -> list[str]:
     """Person names written out in the article: PER entities, names after an honorific or
     starting with a known first name, names inside title phrases («سردار حسین فتاحی»)."""
-    names: list[str] = [n for e in doc.ents if e.label_ in PERSON_LABELS and (n := person_entity_name(e))
-                        and len(n.split()) >= 2]
+    names: list[str] = [doc[i:j].text for i, j in person_spans(doc, is_cue).items()]
     i = 0
     while i < len(doc):
         m = mention_at(doc, i, len(doc), is_cue) if is_word(doc[i]) else None

@@ -51,6 +51,17 @@ class PhraseSet:
                 break
         return best
 
+    def starts(self, text: str) -> bool:
+        """Does ``text`` begin with a phrase of the set? («سازمان ملل متحد» for organization words)"""
+        joined = ""
+        for word in text.split()[: self.max_tokens]:
+            joined += key(word)
+            if joined in self.keys:
+                return True
+            if joined not in self.prefixes:
+                return False
+        return False
+
 
 @cache
 def honorifics() -> PhraseSet:
