@@ -2,7 +2,9 @@
 
 An article is an interview when one of its first lines opens with «گفت‌وگو با X» /
 «مصاحبه با X» (lexicon ``interview_openers``), X being a person, and at least two later
-paragraphs are questions: they end with «؟» or open with a question mark-up («*»، «■»،
+paragraphs are questions. Without such an opener, three questions each answered in the next
+paragraph (a marked question «*», a dashed answer, or a short question) make one, and the
+interviewee is the person the introduction names (a «X: ...» headline, else its first name): they end with «؟» or open with a question mark-up («*»، «■»،
 «س:»). Every other non-empty paragraph after the first question is an answer; its
 leading dash («-»، «ـ»، «ج:») is not part of the quote. Paragraphs before the first
 question are the introduction, not answers.
@@ -26,11 +28,15 @@ from spacy.tokens import Doc
 from ..lexicons import load_list
 from ..lexicons.words import PhraseSet
 from ..text import QUESTION_MARKS, is_word, key
-from .mentions import Mention, mention_at
+from .mentions import Mention, mention_at, person_spans
+from .subjects import subject_mention
 from .tokens import doc_tokens, trim_end
 
 HEADLINE_LINES = 3  # the opener is looked for in the first lines (headline, lead)
 MIN_QUESTIONS = 2
+MIN_PAIRS = 3  # question-answer pairs that make an interview when no opener announces it
+SHORT_QUESTION_WORDS = 40
+HEADLINE_NAME_TOKENS = 6  # «کنزا بورو اوئه: ...»: the colon of a name headline comes this early
 QUESTION_OPENERS = frozenset({"*", "■", "●", "س"})
 ANSWER_OPENERS = frozenset({"-", "ـ", "–", "—", "ج", ":"})
 
@@ -96,13 +102,59 @@ def _answer_start(tokens, start: int, end: int) -> int:
     return start
 
 
+def _question_answer_pairs(tokens, paras: list[tuple[int, int]], questions: list[int]) -> int:
+    """How many questions are followed by an answer that reads as one: opened with a dash or
+    «ج:» after a marked question, or, for unmarked questions, a short question then a paragraph
+    that is none."""
+    pairs = 0
+    for q in questions:
+        if q + 1 >= len(paras) or q + 1 in questions:
+            continue
+        s, e = paras[q]
+        a_start = paras[q + 1][0]
+        marked = tokens[s].text in QUESTION_OPENERS or key(tokens[s].text) in QUESTION_OPENERS
+        answered = tokens[a_start].text in ANSWER_OPENERS or key(tokens[a_start].text) in ANSWER_OPENERS
+        short = sum(is_word(t) for t in tokens[s:e]) <= SHORT_QUESTION_WORDS
+        pairs += bool(marked or answered or short)
+    return pairs
+
+
+def _introduced_interviewee(doc: Doc, paras: list[tuple[int, int]], first_question: int) -> Mention | None:
+    """The person an interview without a «گفت‌وگو با X» opener introduces before its first
+    question: a «X: ...» headline, else the first full name of the introduction («در این نشست
+    X عضو هیات مدیره ... توضیح داد»)."""
+    tokens = doc_tokens(doc)
+    intro = paras[:first_question]
+    for start, end in intro[:HEADLINE_LINES]:
+        colon = next((i for i in range(start, min(end, start + HEADLINE_NAME_TOKENS)) if tokens[i].text == ":"), None)
+        m = subject_mention(doc, start, colon) if colon is not None else None
+        if m is not None and m.kind == "name" and m.name and m.end == colon:
+            return m
+    names = person_spans(doc)
+    for start, end in intro:
+        for i in range(start, end):
+            if i in names and names[i] <= end:
+                text = doc[i : names[i]].text
+                return Mention(i, names[i], "name", text, name=text)
+            m = mention_at(doc, i, end) if is_word(tokens[i]) and (i == start or not is_word(tokens[i - 1])) else None
+            if m is not None and m.kind in {"name", "title"} and m.name:
+                return m
+    return None
+
+
 def find_interview(doc: Doc, line_end: list[int]) -> Interview | None:
     """The interview in ``doc``, or None when it is not one."""
     paras = paragraphs(doc, line_end)
+    tokens = doc_tokens(doc)
     interviewee = _interviewee(doc, paras)
     if interviewee is None:
-        return None
-    tokens = doc_tokens(doc)
+        # no «گفت‌وگو با X» opener: questions and answers that alternate, after an introduction
+        questions = [i for i, (s, e) in enumerate(paras) if _is_question(tokens, s, e)]
+        if not questions or questions[0] == 0 or _question_answer_pairs(tokens, paras, questions) < MIN_PAIRS:
+            return None
+        interviewee = _introduced_interviewee(doc, paras, questions[0])
+        if interviewee is None:
+            return None
     questions = [i for i, (s, e) in enumerate(paras) if _is_question(tokens, s, e) and s > interviewee.end]
     if len(questions) < MIN_QUESTIONS:
         return None

@@ -154,6 +154,8 @@ class QuoteFinder:
                 taken_until = headline.end
                 continue
             sentence_quotes = self.sentence_quotes(sent)
+            if sentence_quotes and sentence_quotes[-1].kind == "direct":
+                sentence_quotes += self.continued_paragraphs(sentence_quotes[-1])
             found.extend(sentence_quotes)
             if sentence_quotes:
                 taken_until = max(taken_until, max(q.end for q in sentence_quotes))
@@ -190,6 +192,41 @@ class QuoteFinder:
         if end <= start or any(t.text == ":" for t in self.tokens[start:end]):
             return None
         return FoundQuote(start, end, "direct", None, mention)
+
+    def continued_paragraphs(self, quote: FoundQuote) -> list[FoundQuote]:
+        """«X گفت: "... ⏎ ... ⏎ ..."»: a quote mark opened after the cue and not closed in its
+        paragraph goes on over the next paragraphs, each a quote of the same speaker, up to
+        the paragraph that closes it (sport and foreign news quote interviews so)."""
+        opener = quote.start if self.tokens[quote.start].text in QUOTE_PAIRS else quote.start - 1
+        while opener >= 0 and self.tokens[opener].is_space:
+            opener -= 1
+        closer = QUOTE_PAIRS.get(self.tokens[opener].text) if opener >= 0 else None
+        line_end = self.line_end[quote.start]
+        if closer is None or any(t.text == closer for t in self.tokens[opener + 1 : line_end]):
+            return []
+        close = None
+        more: list[FoundQuote] = []
+        start = line_end
+        while len(more) < MAX_CONTINUED_PARAGRAPHS and start < len(self.tokens):
+            start = self._after_space(start)
+            if start >= len(self.tokens):
+                break
+            end = self.line_end[start]
+            close = next((i for i in range(start, end) if self.tokens[i].text == closer), None)
+            stop = close if close is not None else self._trim_end(start, end)
+            if stop > start and self.tokens[start].text not in QUOTE_PAIRS:
+                more.append(FoundQuote(start, stop, "direct", None, None, mention_shown=False))
+            if close is not None or self.tokens[start].text in QUOTE_PAIRS:
+                break
+            start = end
+        else:
+            return []  # never closed: not one quote
+        return more if more and close is not None else []
+
+    def _after_space(self, i: int) -> int:
+        while i < len(self.tokens) and self.tokens[i].is_space:
+            i += 1
+        return i
 
     def quoted_paragraph(self, sent: Span) -> FoundQuote | None:
         """A paragraph that is one «...» and nothing else, after the article has quoted someone:
@@ -496,6 +533,8 @@ def _closing_guillemet(tokens: list, start: int, end: int) -> int | None:
     return None
 
 
+QUOTE_PAIRS = {"\"": "\"", "«": "»", "“": "”"}  # an opening quote mark and the one that closes it
+MAX_CONTINUED_PARAGRAPHS = 12
 WRAP_MIN, WRAP_MAX = 50, 110  # line lengths of hard-wrapped newspaper text
 WRAPPED_SHARE = 0.4
 WRAP_FILL = 0.75  # a wrapped line fills at least this share of the wrap width
