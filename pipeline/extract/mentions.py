@@ -22,6 +22,7 @@ from ..lexicons import load_list
 from ..lexicons.words import (
     ambiguous_first_names,
     anaphor_nouns,
+    entity_words,
     first_names,
     glued_preposition,
     honorifics,
@@ -33,6 +34,7 @@ from ..lexicons.words import (
     pronouns,
     stoppers,
     title_links,
+    title_qualifiers,
     title_organizations,
     titles,
 )
@@ -224,10 +226,24 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
             break
         if is_stopper(t) and not ((k == "و" or t.like_num) and joins):
             break
+        if j > i + 1 and ends_title(tokens, j):
+            break
         j += 1
     while j > i + 1 and token_key(tokens[j - 1]) == "و":
         j -= 1
     return j
+
+
+def ends_title(tokens: list[Token], j: int) -> bool:
+    """A common word that no organization or place name of the NER corpora holds, and that
+    neither qualifies an office nor opens a title or a body, ends a title: «رئیس مجلس شورای
+    اسلامی [نامه ...]»، «وزیر بهداشت [کنترل جمعیت]»، «مشاور کاخ سفید [منفی شدن ...]»."""
+    t = tokens[j]
+    k = token_key(t)
+    if t.ent_type_ or tokens[j - 1].ent_type_ not in BODY_LABELS:
+        return False
+    return (is_common(t.text) and k not in entity_words() and k not in title_qualifiers()
+            and not t.like_num and not titles().match(tokens, j) and not organization_words().match(tokens, j))
 
 
 def _serves_body(tokens: list[Token], j: int, end: int) -> bool:
@@ -366,6 +382,7 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
 
 
 PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})
+BODY_LABELS = frozenset({"ORG", "LOC", "FAC", "org", "loc", "fac"})
 
 
 def _bridges_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -> bool:

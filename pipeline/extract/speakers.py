@@ -212,5 +212,19 @@ class Resolver:
                 indefinite = key(mention.text.split()[0]) == "یک"
                 person = self._person_titled(mention.title or mention.text, upcoming, indefinite)
         else:
-            person = self._person_named(mention.name or mention.text)
+            person = self._named_after_title(mention.name or mention.text) or self._person_named(
+                mention.name or mention.text)
         return person
+
+    def _named_after_title(self, name: str) -> Person | None:
+        """«مشاور هنری رئیس جمهور گفت: ...» ... «جواد شمقدری افزود: ...»: a name new to the
+        article, given no title of its own, that speaks right after a speaker known only by a
+        title, is that speaker's name (news names a new speaker with a title)."""
+        current = self.current
+        if current is None or current.is_org or current.name or not current.titles:
+            return None
+        full = self.people.fullest(name)
+        if not self._is_new_name(full) or any(name_suffix_matches(full, n) for n in self.people.appositions):
+            return None
+        current.name = full
+        return current

@@ -64,6 +64,17 @@ class PhraseSet:
 
 
 @cache
+def entity_words() -> frozenset[str]:
+    """Words inside organization and place names of the NER corpora (``entity_words.tsv``)."""
+    return frozenset(key(row["word"]) for row in load_table("entity_words"))
+
+
+@cache
+def title_qualifiers() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("title_qualifiers"))
+
+
+@cache
 def honorifics() -> PhraseSet:
     return PhraseSet(load_list("honorifics"))
 

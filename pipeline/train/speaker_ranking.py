@@ -576,11 +576,10 @@ def train(examples: list[Example], model_name: str = "logreg", out: Path = MODEL
 
 def _shown(path: Path) -> str:
     """A path as written in a recipe: relative to the repository when inside it."""
-    path = Path(path)
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
+    for form in (Path(path).absolute(), Path(path).resolve()):
+        if form.is_relative_to(ROOT):
+            return str(form.relative_to(ROOT))
+    return str(path)
 
 
 def dump(limit: int, every: int, skip_trivial: bool, pick: int = 0, seed: int = 6, max_per_article: int = 8) -> None:
