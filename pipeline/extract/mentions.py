@@ -34,8 +34,8 @@ from ..lexicons.words import (
     pronouns,
     stoppers,
     title_links,
-    title_qualifiers,
     title_organizations,
+    title_qualifiers,
     titles,
 )
 from ..text import is_word, key, token_key
