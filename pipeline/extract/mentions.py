@@ -336,9 +336,14 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
         return Mention(start, j, "title", words_text(doc, start, j), title=title)
     j = name_at(tokens, i, end, is_cue)
     if j == i and i > start and not titles().match(tokens, i):
-        # «سردار ساجدی نیا»: after an honorific, uncommon words are a name
+        # «سردار ساجدی نیا»: after an honorific, uncommon words are a name, and so is what
+        # the NER model tags a person («آقای هاست»)
         while j < end and j - i < 3 and continues_name(tokens, j, is_cue):
             j += 1
+        if j == i and tokens[i].ent_type_ in PERSON_LABELS:
+            j = i + 1
+            while j < end and tokens[j].ent_iob_ == "I":
+                j += 1
     if j > i:
         return Mention(start, j, "name", words_text(doc, start, j), name=words_text(doc, i, j))
     if start == i:

@@ -37,6 +37,7 @@ from ..text import ELLIPSIS, SENTENCE_ENDERS, is_word, key, token_key
 from .cues import Cue, find_cues
 from .interviews import find_interview
 from .mentions import (
+    PERSON_LABELS,
     REPORT_NOUNS,
     Mention,
     continues_name,
@@ -93,6 +94,8 @@ class QuoteFinder:
         # a PER entity of the NER model can be a subject the lexicons miss («وینگو بگوویچ»),
         # carried on where the model cut the name short
         self.person_ents = person_spans(doc, self.is_cue)
+        # one-word persons of the NER model: surnames the article uses alone («آقای هاست»)
+        self.surnames = {token_key(e[0]) for e in doc.ents if e.label_ in PERSON_LABELS and len(e) == 1}
         soft = soft_line_breaks(doc)
         self.line_end = line_ends(doc, soft)
         self.sentences = _sentences(doc, soft)
@@ -108,6 +111,10 @@ class QuoteFinder:
         ent_end = self.person_ents.get(i)
         if ent_end is not None and ent_end <= end:
             return ent_end - i
+        if i + 1 < end and token_key(self.tokens[i + 1]) in self.surnames and continues_name(
+            self.tokens, i, self.is_cue
+        ):  # «کوین هاست» where «آقای هاست» is tagged a person elsewhere
+            return 2
         for n in (3, 2, 1):
             if i + n > end or not all(is_word(t) for t in self.tokens[i : i + n]):
                 continue
