@@ -22,12 +22,14 @@ from ..lexicons import load_list
 from ..lexicons.words import (
     ambiguous_first_names,
     anaphor_nouns,
+    collective_speakers,
     entity_words,
     first_names,
     glued_preposition,
     honorifics,
     is_common,
     last_names,
+    media_heads,
     organization_words,
     place_phrases,
     places,
@@ -60,7 +62,8 @@ MAX_COMMA_SEGMENT = 5  # words of a title continued after a comma
 class Mention:
     """A reference to a person (or a speaking body) as written.
 
-    kind: ``name`` | ``title`` | ``pronoun`` | ``anaphor`` | ``org``.
+    kind: ``name`` | ``title`` | ``pronoun`` | ``anaphor`` | ``org`` | ``org_anaphor`` |
+    ``group`` (an unnamed source or a group: «مقام‌های وزارت دفاع آمریکا»).
     ``start``/``end`` are token indices; ``name`` is the name without honorifics,
     ``title`` the office phrase when the mention carries one.
     """
@@ -305,7 +308,8 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
     if k in pronouns():
         return Mention(i, i + 1, "pronoun", t.text)
     if k == "این" and i + 1 < end:
-        n = anaphor_nouns().match(tokens, i + 1) or titles().match(tokens, i + 1)
+        n = anaphor_nouns().match(tokens, i + 1) or titles().match(tokens, i + 1) or collective_speakers().match(
+            tokens, i + 1)
         if n:
             j = _extend_title(tokens, i + 1, end, is_cue) if titles().match(tokens, i + 1) else i + 1 + n
             return Mention(i, j, "anaphor", words_text(doc, i, j))
@@ -313,6 +317,11 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
             return Mention(i, i + 2, "org_anaphor", words_text(doc, i, i + 2))
         return None
     start = i
+    group = collective_speakers().match(tokens, i + (k == "یک"))
+    if group:  # «مقام‌های وزارت دفاع آمریکا»، «یک منبع موثق از باشگاه النصر»: a speaker of its own
+        head = i + (k == "یک")
+        j = _extend_group(tokens, head + group, end, is_cue)
+        return Mention(start, j, "group", words_text(doc, head, j), title=words_text(doc, head, j))
     if k == "یک" and i + 1 < end and titles().match(tokens, i + 1):
         i += 1
     h = honorifics().match(tokens, i)
@@ -351,11 +360,32 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
     return None
 
 
+def _extend_group(tokens: list[Token], j: int, end: int, is_cue: Callable[[int], bool]) -> int:
+    """End of an unnamed or collective speaker phrase: its words up to a stopper, a cue or a
+    verb, over «از» before a body («منبع موثق از باشگاه النصر»)."""
+    start = j
+    while j < end and j - start < MAX_TITLE_WORDS:
+        t = tokens[j]
+        if token_key(t) == "از" and j + 1 < end and (organization_words().match(tokens, j + 1)
+                                                     or place_phrases().match(tokens, j + 1)):
+            j += 1
+            continue
+        if is_stopper(t) or is_cue(j) or token_key(t) in pronouns() or looks_like_verb(t.text) or (
+            j > start and ends_title(tokens, j)
+        ):
+            break
+        j += 1
+    return j
+
+
 def _extend_org(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
     """End of an organization name used as a subject («خبرگزاری مهر»، «بانک مرکزی»،
     «سازمان مدیریت و برنامه‌ریزی»)."""
     j = i + organization_words().match(tokens, i)
+    medium = media_heads().match(tokens, i) > 0
     while j < end and j - i < 6 and not is_cue(j):
+        if medium and j > i + 1 and place_phrases().match(tokens, j):
+            break  # «روزنامه الوطن [عربستان]»: where a medium appears is not its name
         k = token_key(tokens[j])
         joins = (k == "و" and j + 1 < end and not is_stopper(tokens[j + 1]) and not is_cue(j + 1)
                  and not organization_words().match(tokens, j + 1))

@@ -4,7 +4,7 @@
 every quoted person (from the quotes component's speaker resolution) and every
 name the article gives an office beside it («محمد شریعتمداری، وزیر کار ...»،
 «مدیرکل بهزیستی استان قزوین علیرضا وارثی»). A person the article never names
-is listed under the title (GUIDE.md). Speaking bodies are not officials.
+is listed under the title (GUIDE.md). Speaking bodies and groups are not officials.
 
 >>> organization_of("مدیرکل بهزیستی استان قزوین")
 'اداره کل بهزیستی استان قزوین'
@@ -113,7 +113,7 @@ def _official_title(person: Person, appositions: dict[str, str]) -> str | None:
 
 def find_officials(doc: Doc) -> Doc:
     """Set ``doc._.officials`` from the resolved speakers and the titled names."""
-    persons: list[Person] = [p for p in doc._.speakers or [] if not p.is_org]
+    persons: list[Person] = [p for p in doc._.speakers or [] if not p.is_org and not p.group]
     people = doc._.people
     appositions: dict[str, str] = people.appositions if people is not None else {}
     officials: list[dict] = []

@@ -24,6 +24,8 @@ class Person:
     titles: list[str] = field(default_factory=list)
     is_org: bool = False
     quotes: int = 0
+    unnamed: bool = False  # an unnamed source («منبع موثق») or a group: never named later
+    group: bool = False  # a group («مقام‌های وزارت دفاع آمریکا»): a speaker, never an official
 
     @property
     def speaker(self) -> str | None:

@@ -5,6 +5,7 @@ or a title. Mentions are read in text order:
 
 - a name resolves to the fullest name the article gives (وارثی -> علیرضا وارثی);
 - «وی»/«او»/«این مسئول» resolve to the current speaker;
+- an unnamed source or a group («مقام‌های وزارت دفاع آمریکا»، «یک منبع موثق») is its own speaker;
 - a title («مدیرکل بهزیستی استان قزوین») resolves to the person an apposition gives
   it to; else, when the next named speaker is new, to that person («رئیس سازمان X
   گفت: ...» then «حمید امیریان ... اظهار داشت»); else to the current speaker; else
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..lexicons.words import group_heads
 from ..text import key
 from . import speaker_ranker
 from .mentions import Mention
@@ -112,6 +114,16 @@ class Resolver:
             self.persons.append(person)
         elif len(key(full)) > len(key(person.name or "")):
             person.name = full
+        return person
+
+    def _group(self, text: str) -> Person:
+        """An unnamed source or a group speaks as itself, never as someone named nearby."""
+        person = next((p for p in self.persons if not p.name and not p.is_org and p.titles
+                       and key(p.titles[0]) == key(text)), None)
+        if person is None:
+            group = any(key(text).startswith(head) for head in group_heads())
+            person = Person(None, [text], unnamed=True, group=group)
+            self.persons.append(person)
         return person
 
     def _is_new_name(self, name: str) -> bool:
@@ -203,6 +215,8 @@ class Resolver:
                 person = self._body(self.people.report_author)
         elif mention.kind == "org":
             person = self._body(mention.name or mention.text)
+        elif mention.kind == "group":
+            person = self._group(mention.text)
         elif mention.kind == "title":
             if mention.name:
                 person = self._person_named(mention.name)
@@ -221,7 +235,7 @@ class Resolver:
         article, given no title of its own, that speaks right after a speaker known only by a
         title, is that speaker's name (news names a new speaker with a title)."""
         current = self.current
-        if current is None or current.is_org or current.name or not current.titles:
+        if current is None or current.is_org or current.unnamed or current.name or not current.titles:
             return None
         full = self.people.fullest(name)
         if not self._is_new_name(full) or any(name_suffix_matches(full, n) for n in self.people.appositions):

@@ -101,6 +101,23 @@ def pronouns() -> frozenset[str]:
 
 
 @cache
+def collective_speakers() -> PhraseSet:
+    """Heads of unnamed and collective speakers («منبع»، «مقام‌های»، «یکی از»)."""
+    return PhraseSet(row["head"] for row in load_table("collective_speakers"))
+
+
+@cache
+def group_heads() -> frozenset[str]:
+    """Keys of the heads in ``collective_speakers.tsv`` that name a group, not one person."""
+    return frozenset(key(row["head"]) for row in load_table("collective_speakers") if row["number"] == "group")
+
+
+@cache
+def media_heads() -> PhraseSet:
+    return PhraseSet(load_list("media_heads"))
+
+
+@cache
 def anaphor_nouns() -> PhraseSet:
     return PhraseSet(load_list("anaphor_nouns"))
 
