@@ -332,6 +332,9 @@ class QuoteFinder:
                 after += 1
             end = self._trim_end(after, sent.end)
             return FoundQuote(after, end, "indirect", cue.text, subject) if end > after else None
+        if cue.frame == "announce" and after < sent.end and token_key(self.tokens[after]) == "که":
+            end = self._trim_end(after + 1, sent.end)  # «X در بیانیه‌ای خبر داد که ...»
+            return FoundQuote(after + 1, end, "indirect", cue.text, subject) if end > after + 1 else None
         if cue.frame == "announce":
             az = next((i for i in range(clause_start, cue.start) if token_key(self.tokens[i]) == "از"
                        and token_key(self.tokens[i + 1]) != "جمله"), None)
@@ -486,10 +489,14 @@ class QuoteFinder:
         own = self._reflexive(cue.end, sent.end)
         if own:
             start = cue.end + own
+            if token_key(self.tokens[cue.end]) != "خود":  # «به گفته او، ...»: the current speaker
+                subject = Mention(cue.end, start, "pronoun", self.tokens[cue.end].text)
+            while start < sent.end and (self.tokens[start].is_space or self.tokens[start].text == "،"):
+                start += 1
             end = self._trim_end(start, sent.end)
             if subject is None or end <= start:
                 return None
-            return FoundQuote(start, end, "indirect", self.doc[cue.start : start].text, subject)
+            return FoundQuote(start, end, "indirect", self.doc[cue.start : cue.end + own].text, subject)
         comma = next((i for i in range(cue.end, sent.end) if self.tokens[i].text == "،"), None)
         if comma is None:
             return None
