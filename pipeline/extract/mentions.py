@@ -286,6 +286,14 @@ def _no_cue(i: int) -> bool:
     return False
 
 
+def may_name_someone(tokens: list[Token], i: int) -> bool:
+    """Can a mention that names a person (kind name or title, with a name) start at ``i``?
+    Only at a first name, an honorific, a title or «یک» before one: the scans over every
+    token of an article ask this before the full :func:`mention_at`."""
+    return is_word(tokens[i]) and (is_first_name(tokens[i]) or token_key(tokens[i]) == "یک"
+                                   or bool(honorifics().match(tokens, i)) or bool(titles().match(tokens, i)))
+
+
 def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_cue) -> Mention | None:
     """The person mention that starts at token ``i`` (before token ``end``), if any.
 

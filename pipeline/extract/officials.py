@@ -19,8 +19,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..lexicons.words import common_words, organization_words, title_organizations, titles
-from ..text import is_word, key
-from .mentions import extend_title_over_commas, mention_at
+from ..text import key
+from .mentions import extend_title_over_commas, may_name_someone, mention_at
 from .persons import Person, name_suffix_matches, titles_match
 from .tokens import doc_keys, doc_tokens
 
@@ -82,7 +82,7 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
     result: dict[str, str] = {}
     i = 0
     while i < len(doc):
-        m = mention_at(doc, i, len(doc), is_cue) if is_word(tokens[i]) else None
+        m = mention_at(doc, i, len(doc), is_cue) if may_name_someone(tokens, i) else None
         if m is not None and m.kind == "title" and m.name and m.title:
             result.setdefault(m.name, m.title)
             i = m.end

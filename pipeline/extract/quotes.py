@@ -42,6 +42,7 @@ from .mentions import (
     Mention,
     continues_name,
     is_first_name,
+    may_name_someone,
     mention_at,
     org_at,
     person_spans,
@@ -87,13 +88,13 @@ class QuoteFinder:
         self.tokens = doc_tokens(doc)
         self.cues = find_cues(doc)
         self.cue_starts = {c.start: c for c in self.cues}
-        self.names = collect_names(doc, self.is_cue)
-        # the key of every name and of its last word(s): «علیرضا وارثی» -> وارثی، علیرضاوارثی
-        self.name_tails = {key(" ".join(words[j:])) for words in (n.split() for n in self.names)
-                           for j in range(len(words))}
         # a PER entity of the NER model can be a subject the lexicons miss («وینگو بگوویچ»),
         # carried on where the model cut the name short
         self.person_ents = person_spans(doc, self.is_cue)
+        self.names = collect_names(doc, self.is_cue, self.person_ents)
+        # the key of every name and of its last word(s): «علیرضا وارثی» -> وارثی، علیرضاوارثی
+        self.name_tails = {key(" ".join(words[j:])) for words in (n.split() for n in self.names)
+                           for j in range(len(words))}
         # one-word persons of the NER model: surnames the article uses alone («آقای هاست»)
         self.surnames = {token_key(e[0]) for e in doc.ents if e.label_ in PERSON_LABELS and len(e) == 1}
         soft = soft_line_breaks(doc)
@@ -598,13 +599,16 @@ def _sentences(doc: Doc, soft: set[int]) -> list[Span]:
     return merged
 
 
-def collect_names(doc: Doc, is_cue) -> list[str]:
-    """Person names written out in the article: PER entities, names after an honorific or
-    starting with a known first name, names inside title phrases («سردار حسین فتاحی»)."""
-    names: list[str] = [doc[i:j].text for i, j in person_spans(doc, is_cue).items()]
+def collect_names(doc: Doc, is_cue, persons: dict[int, int] | None = None) -> list[str]:
+    """Person names written out in the article: PER entities (``persons``, from
+    :func:`person_spans` when not given), names after an honorific or starting with a known
+    first name, names inside title phrases («سردار حسین فتاحی»)."""
+    persons = person_spans(doc, is_cue) if persons is None else persons
+    names: list[str] = [doc[i:j].text for i, j in persons.items()]
+    tokens = doc_tokens(doc)
     i = 0
     while i < len(doc):
-        m = mention_at(doc, i, len(doc), is_cue) if is_word(doc[i]) else None
+        m = mention_at(doc, i, len(doc), is_cue) if may_name_someone(tokens, i) else None
         if m is not None and m.name and m.kind in {"name", "title"} and len(m.name.split()) >= 2:
             names.append(m.name)
             i = m.end
