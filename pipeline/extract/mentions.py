@@ -329,7 +329,7 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
     if group:  # «مقام‌های وزارت دفاع آمریکا»، «یک منبع موثق از باشگاه النصر»: a speaker of its own
         head = i + (k == "یک")
         j = _extend_group(tokens, head + group, end, is_cue)
-        return Mention(start, j, "group", words_text(doc, head, j), title=words_text(doc, head, j))
+        return Mention(start, j, "group", words_text(doc, start, j), title=words_text(doc, head, j))
     if k == "یک" and i + 1 < end and titles().match(tokens, i + 1):
         i += 1
     h = honorifics().match(tokens, i)

@@ -216,7 +216,7 @@ class Resolver:
         elif mention.kind == "org":
             person = self._body(mention.name or mention.text)
         elif mention.kind == "group":
-            person = self._group(mention.text)
+            person = self._group(mention.title or mention.text)  # «یک منبع آگاه» -> «منبع آگاه»
         elif mention.kind == "title":
             if mention.name:
                 person = self._person_named(mention.name)
