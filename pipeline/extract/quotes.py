@@ -508,11 +508,11 @@ class QuoteFinder:
             return FoundQuote(comma + 1, end, "indirect", cue.text,
                               Mention(cue.start, cue.end, "org_anaphor", cue.text))
         mention = mention_at(self.doc, cue.end, comma, self.is_cue) or org_at(self.doc, cue.end, comma, self.is_cue)
-        if mention is not None and mention.kind not in {"name", "title", "pronoun", "org", "org_anaphor"}:
+        if mention is not None and mention.kind not in {"name", "title", "pronoun", "anaphor", "group", "org", "org_anaphor"}:
             mention = None
-        if mention is not None and mention.kind == "org" and (
-            is_agency(mention.name or "") or "خبر" in key(mention.name or "")
-        ):  # «به گزارش باشگاه خبری فارس»: a byline, not a statement
+        if mention is not None and mention.kind in {"org", "group"} and (
+            is_agency(mention.name or "") or "خبر" in key(mention.name or mention.text)
+        ):  # «به گزارش باشگاه خبری فارس»، «به گزارش منابع خبری»: a byline, not a statement
             return None
         if mention is None:
             n = self.known_name(self.doc, cue.end, comma)

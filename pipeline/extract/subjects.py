@@ -113,7 +113,7 @@ def subject_mention(
         # the subject opens the clause: a name deep inside a phrase («آرمان‌های حضرت امام») is a possessor
         if not governed and is_word(t) and (words_before < SUBJECT_WINDOW or after_comma):
             m = mention_at(doc, i, end, is_cue)
-            if m and (m.kind != "org" or i == first):
+            if m and (m.kind != "org" or i == first or after_comma):  # «در حالی که ...، شرکت ملی نفت ... اعلام کرد»
                 return m
             if known_names is not None:
                 n = known_names(doc, i, end)
