@@ -48,11 +48,23 @@ def organization_of(title: str | None) -> str | None:
             head = n
             break
     rest = " ".join(words[head:]).strip(" ،")
-    if rule is None or rule == "-" or not rest:
+    if rule is None or rule in {"-", "rank"} or not rest:
         return None
+    if rule == "role":  # «هافبک باشگاه فوتبال یوونتوس»، not «قهرمان کاراته کشورمان»
+        return rest if organization_words().starts(rest) else None
     if rule == "=":
         return rest
     return f"{rule} {rest}"
+
+
+def is_role(title: str) -> bool:
+    """Does the title name a calling (titles.tsv «role»: خبرنگار، قهرمان), not an office?
+
+    >>> is_role("قهرمان کاراته کشورمان"), is_role("مدیرکل بهزیستی استان قزوین")
+    (True, False)
+    """
+    words = title.split()
+    return any(title_organizations().get(key(" ".join(words[:n]))) == "role" for n in (1, 2))
 
 
 def _occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
@@ -101,13 +113,14 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
 
 
 def _official_title(person: Person, appositions: dict[str, str]) -> str | None:
-    """The first title the article gives, in its longest written form."""
+    """The first office the article gives, in its longest written form."""
     candidates = list(person.titles)
     if person.name:
         candidates += [t for n, t in appositions.items() if name_suffix_matches(person.name, n)]
     if not candidates:
         return None
-    first = candidates[0]
+    # the first office; a calling («قهرمان سابق وزنه‌برداری») only when no office is stated
+    first = next((t for t in candidates if not is_role(t)), candidates[0])
     return max((t for t in candidates if titles_match(t, first)), key=len)
 
 
@@ -127,6 +140,8 @@ def find_officials(doc: Doc) -> Doc:
         officials.append({"name": name, "title": title, "organization": organization_of(title),
                           "quotes": person.quotes})
     for name, title in appositions.items():
+        if is_role(title):
+            continue  # «حمزه زرینی، ملی‌پوش سابق والیبال»: described, holds no office, does not speak
         full = people.fullest(name) if people is not None else name
         if (len(full.split()) < 2 and key(full) in common_words()) or key(full) in seen or any(
             name_suffix_matches(o["name"], full) for o in officials
