@@ -684,7 +684,12 @@ def resolve_speakers(doc: Doc, **resolver_options) -> tuple[list[FoundQuote], li
             speakers.append(resolver.resolve(q.mention, [], quote=n))
             resolver.current = None
         else:
-            speakers.append(resolver.resolve(q.mention, upcoming_mentions(found, n, finder.named_subjects), quote=n))
+            mention = q.mention
+            if mention is not None and mention.kind == "pronoun" and resolver.current is None:
+                # «دکتر جمشید پژویان با نگاه جدید به این مسئله پرداخته است. وی ... گفت»: the
+                # person a sentence without a quote named last
+                mention = next((m for m in reversed(finder.named_subjects) if m.end <= q.start), mention)
+            speakers.append(resolver.resolve(mention, upcoming_mentions(found, n, finder.named_subjects), quote=n))
     return found, speakers, resolver
 
 

@@ -36,7 +36,9 @@ def skip_openers(doc: Doc, i: int, end: int) -> int:
         if colon is not None and is_agency(doc[i:colon].text):
             i = colon + 1
             continue
-        if token_key(tokens[i]) == "به" and i + 1 < end and token_key(tokens[i + 1]) == "گزارش":
+        if token_key(tokens[i]) in REPORT_OPENERS and any(
+            token_key(t) == "گزارش" for t in tokens[i + 1 : min(end, i + 4)]
+        ):  # «به گزارش ...،»، «بنابر این گزارش،»، «براساس این گزارش،»
             comma = next((j for j in range(i, end) if tokens[j].text == "،"), None)
             if comma is not None:
                 i = comma + 1
@@ -68,6 +70,9 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
         return None
     text = words_text(doc, i, j)
     return Mention(i, j, "name", text, name=text, guessed=True)
+
+
+REPORT_OPENERS = frozenset(key(w) for w in ("به", "بنابر", "بنا", "براساس", "بر", "طبق"))
 
 
 SUBJECT_WINDOW = 6  # words after the openers within which a clause's subject starts
