@@ -361,7 +361,9 @@ class QuoteFinder:
             end = self._trim_end(start, sent.end)
             if sum(is_word(t) for t in self.tokens[start:end]) >= MIN_CLAUSE_WORDS and not self._colon_cue_follows(cue, sent):
                 return FoundQuote(start, end, "indirect", cue.text, subject)
-        if cue.frame == "say" and after < sent.end and is_word(self.tokens[after]):
+        says_that = cue.frame == "deem" and after < sent.end and token_key(self.tokens[after]) == "که"
+        if (cue.frame == "say" or says_that) and after < sent.end and is_word(self.tokens[after]):
+            # «X گفت (که) ...»، and «X عنوان کرد که ...»: a «deem» verb that reports a clause
             if token_key(self.tokens[after]) == "و" or self._colon_cue_follows(cue, sent):
                 return None
             if token_key(self.tokens[after]) in {"که", "تا"}:
@@ -468,6 +470,11 @@ class QuoteFinder:
         """«با بیان اینکه A، افزود» -> A: up to the last comma before the main verb."""
         limit = nxt.start if nxt is not None else sent.end
         commas = [i for i in range(cue.end, limit) if self.tokens[i].text == "،"]
+        if nxt is not None and nxt.frame == "deem":
+            # «با اشاره به اینکه A، B را ...، ... برآورد کرد»: the verb's object B starts after the
+            # last comma before its «را»
+            ra = [i for i in range(cue.end, limit) if token_key(self.tokens[i]) == "را"]
+            commas = [i for i in commas if not ra or i < ra[-1]] or commas
         end = commas[-1] if commas and nxt is not None else limit
         end = self._trim_end(cue.end, end)
         if end <= cue.end:
