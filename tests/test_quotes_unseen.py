@@ -108,3 +108,29 @@ def test_according_to_a_pronoun_and_an_announcement_with_ke(khabar):
 def test_titles_end_with_their_body(khabar, article, phrase, name, title):
     officials = khabar.process(paragraphs(article, phrase, *([name + " عصر دیروز"] if name else []))).officials
     assert key(title) in {key(o.title) for o in officials if name is None or o.name == name}
+
+
+def test_a_calling_is_a_speakers_title_but_a_described_person_is_no_official(khabar):
+    text = paragraphs("varzesh3-v4-361", "سجاد گنج زاده قهرمان کاراته کشورمان", "سجاد گنج زاده در گفت و گو",
+                      "قهرمان کاراته جهان اضافه کرد",
+                      "حمزه زرینی ملی پوش سابق والیبال")
+    article = khabar.process(text)
+    assert {q.speaker for q in article.quotes} == {"سجاد گنج زاده"}  # «قهرمان» ends the name
+    assert [(o.name, o.title) for o in article.officials] == [("سجاد گنج زاده", "قهرمان کاراته کشورمان")]
+
+
+def test_a_report_opener_is_not_the_speaker():
+    """«براساس این گزارش، زهرا شجاعی، رئیس ... گفت:» (hamshahri-2004-HAM2-830422-042)."""
+    from pipeline.analysis import blank
+    from pipeline.extract.subjects import skip_openers
+
+    doc = blank()("براساس این گزارش، زهرا شجاعی، رئیس مرکز امور مشارکت زنان گفت:")
+    assert doc[skip_openers(doc, 0, len(doc))].text == "زهرا"
+
+
+def test_a_name_set_off_by_commas_after_its_title(khabar):
+    """news-raw varzesh3-v4-080: «رئیس باشگاه بارسلونا، جوزپ بارتومئو، که کومان را استخدام کرد، ...»."""
+    text = ("رئیس باشگاه بارسلونا، جوزپ بارتومئو، که کومان را استخدام کرد، هم ممکن است خودش از "
+            "باشگاه برود.")
+    officials = khabar.process(text).officials
+    assert [(o.name, o.title) for o in officials] == [("جوزپ بارتومئو", "رئیس باشگاه بارسلونا")]

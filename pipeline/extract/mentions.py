@@ -350,6 +350,10 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
                 m += 1
         if m > n:
             return Mention(start, m, "title", words_text(doc, start, m), name=words_text(doc, n, m), title=title)
+        named = _name_set_off(tokens, j, end, is_cue)
+        if named > j + 1:  # «وزیر دارایی دولت ژاپن، تارو آسو، ...»
+            return Mention(start, named + 1, "title", words_text(doc, start, named),
+                           name=words_text(doc, j + 1, named), title=title)
         return Mention(start, j, "title", words_text(doc, start, j), title=title)
     j = name_at(tokens, i, end, is_cue)
     if j == i and i > start and not titles().match(tokens, i):
@@ -366,6 +370,23 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
     if start == i:
         return org_at(doc, i, end, is_cue)
     return None
+
+
+def _name_set_off(tokens: list[Token], j: int, end: int, is_cue: Callable[[int], bool]) -> int:
+    """End of a name of two words or more that commas set off at ``j`` («، تارو آسو،»): a
+    name that starts with a first name, a PER span of the NER model, or uncommon words; else 0."""
+    if j + 1 >= end or tokens[j].text != "،":
+        return 0
+    k = j + 1
+    n = name_at(tokens, k, end, is_cue)
+    if n == k and tokens[k].ent_iob_ == "B" and tokens[k].ent_type_ in PERSON_LABELS:
+        n = k + 1
+        while n < end and tokens[n].ent_iob_ == "I":
+            n += 1
+    if n == k:
+        while n < end and n - k < 3 and continues_name(tokens, n, is_cue):
+            n += 1
+    return n if n - k >= 2 and n < end and tokens[n].text == "،" else 0
 
 
 def _extend_group(tokens: list[Token], j: int, end: int, is_cue: Callable[[int], bool]) -> int:

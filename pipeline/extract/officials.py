@@ -89,9 +89,14 @@ def _occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:
 
 def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool] = lambda _: False) -> dict[str, str]:
     """Name -> the title written beside it: before («مدیرکل Y علیرضا وارثی»، «وزیر خارجه
-    آمریکا مایک پومپئو») or after («X، مدیرکل Y»، «مسعود رضاییان مدیرعامل باشگاه فولاد»)."""
+    آمریکا مایک پومپئو»، «وزیر دارایی دولت ژاپن، تارو آسو،») or after («X، مدیرکل Y»،
+    «مسعود رضاییان مدیرعامل باشگاه فولاد»)."""
     tokens = doc_tokens(doc)
     result: dict[str, str] = {}
+    occurrences = {name: _occurrences(doc, name) for name in names}
+    # «وزیر دارایی دولت ژاپن، تارو آسو، ...»: a name set off by commas right after a title
+    set_off = {start: name for name, spans in occurrences.items() for start, end in spans
+               if end < len(doc) and tokens[end].text == "،"}
     i = 0
     while i < len(doc):
         m = mention_at(doc, i, len(doc), is_cue) if may_name_someone(tokens, i) else None
@@ -99,9 +104,14 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
             result.setdefault(m.name, m.title)
             i = m.end
             continue
+        if m is not None and m.kind == "title" and m.title and m.end < len(doc) and tokens[m.end].text == "،" \
+                and m.end + 1 in set_off:
+            result.setdefault(set_off[m.end + 1], m.title)
+            i = m.end
+            continue
         i += 1
     for name in names:
-        for _, end in _occurrences(doc, name):
+        for _, end in occurrences[name]:
             j = end
             while j < len(doc) and tokens[j].text in {"»", "،"}:
                 j += 1
