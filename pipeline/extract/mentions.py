@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import load_list
+from ..lexicons.hazm import load_lexicon
 from ..lexicons.words import (
     ambiguous_first_names,
     anaphor_nouns,
@@ -243,9 +244,10 @@ def ends_title(tokens: list[Token], j: int) -> bool:
     اسلامی [نامه ...]»، «وزیر بهداشت [کنترل جمعیت]»، «مشاور کاخ سفید [منفی شدن ...]»."""
     t = tokens[j]
     k = token_key(t)
-    if t.ent_type_ or tokens[j - 1].ent_type_ not in BODY_LABELS:
-        return False
-    return (is_common(t.text) and k not in entity_words() and k not in title_qualifiers()
+    if t.ent_type_ or not (tokens[j - 1].ent_type_ in BODY_LABELS or organization_words().match(tokens, j - 1)):
+        return False  # the title has not reached a body yet («معاون مخابراتی وزارتخانه [انجام]»)
+    return ((is_common(t.text) or load_lexicon().is_word(t.text)) and k not in entity_words()
+            and k not in title_qualifiers()
             and not t.like_num and not titles().match(tokens, j) and not organization_words().match(tokens, j))
 
 
@@ -266,7 +268,8 @@ def _reaches_parliament(tokens: list[Token], j: int, end: int) -> bool:
 
 
 def extend_title_over_commas(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
-    """A title continued over short comma segments: «وزیر بهداشت، درمان و آموزش پزشکی، ...»."""
+    """A title continued over short comma segments: «وزیر بهداشت، درمان و آموزش پزشکی، ...»،
+    «وزیر بهداشت، درمان و آموزش پزشکی گفت»."""
     j = _extend_title(tokens, i, end, is_cue)
     while j < end and tokens[j].text == "،":
         k = j + 1
@@ -275,8 +278,14 @@ def extend_title_over_commas(tokens: list[Token], i: int, end: int, is_cue: Call
         ) and not titles().match(tokens, k) and name_at(tokens, k, end, is_cue) == k:
             k += 1
         has_and = any(token_key(t) == "و" for t in tokens[j + 1 : k])  # «، درمان و آموزش پزشکی،»
-        if k < end and tokens[k].text == "،" and k > j + 1 and token_key(tokens[j + 1]) != "و" and has_and:
+        # the last segment may end at the cue or the name instead of a comma: «عضو هیأت رئیسه
+        # کمیسیون برنامه، بودجه و محاسبات گفت»
+        comma = k < end and tokens[k].text == "،"
+        closes = comma or k == end or (k < end and (is_cue(k) or name_at(tokens, k, end, is_cue) > k))
+        if closes and k > j + 1 and token_key(tokens[j + 1]) != "و" and token_key(tokens[k - 1]) != "و" and has_and:
             j = k
+            if not comma:
+                break
         else:
             break
     return j

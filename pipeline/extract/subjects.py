@@ -13,9 +13,17 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from ..lexicons.words import agencies, is_agency, openers, titles
+from ..lexicons.words import agencies, first_names, is_agency, last_names, openers, titles
 from ..text import is_word, key, token_key
-from .mentions import Mention, _extend_name, _no_cue, continues_name, is_stopper, mention_at
+from .mentions import (
+    PERSON_LABELS,
+    Mention,
+    _extend_name,
+    _no_cue,
+    continues_name,
+    is_stopper,
+    mention_at,
+)
 from .tokens import doc_tokens, words_text
 
 
@@ -55,7 +63,8 @@ def skip_openers(doc: Doc, i: int, end: int) -> int:
 
 def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:
     """«پومپئو با اشاره به ...»، «بگوویچ اما ... گفت»: one to three uncommon words that open
-    the clause and end at a stopper or a cue; an agency name («رویترز») speaks as a body."""
+    the clause and end at a stopper or a cue (one word alone when it is a known first or last
+    name or the NER model tags it a person); an agency name («رویترز») speaks as a body."""
     tokens = doc_tokens(doc)
     if token_key(tokens[i]) in agencies():
         return Mention(i, i + 1, "org", tokens[i].text, name=tokens[i].text)
@@ -68,6 +77,9 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
     if j - i > 3 or (j < end and not (is_cue(j) or is_stopper(tokens[j]) or tokens[j].text == ":"
                                       or titles().match(tokens, j))):
         return None
+    if j - i == 1 and not (tokens[i].ent_type_ in PERSON_LABELS or token_key(tokens[i]) in last_names()
+                           or token_key(tokens[i]) in first_names()):
+        return None  # «پوشک»، «اسپانسری»: an uncommon word, but nothing says a person
     text = words_text(doc, i, j)
     return Mention(i, j, "name", text, name=text, guessed=True)
 
