@@ -71,10 +71,12 @@ def test_a_quote_mark_left_open_carries_the_quote_over_paragraphs(khabar):
 def test_an_interview_without_an_opener_gives_the_answers_to_the_person_introduced(khabar):
     text = paragraphs("hamshahri-2003-HAM2-820805-089", "کنزا بورو اوئه:", "نویسنده ژاپنی برنده",
                       "* شما به نظرات سارتر", "- من، هنوز هم سارتر", "* یک بار در گفت", "- این موضوع، برداشت",
-                      "* در داستان‌های شما", "- یک منتقد ادبی")
+                      "* در داستان‌های شما", "- یک منتقد ادبی", "* آیا به خدا و مذهب معتقد هستید؟",
+                      "- از مذهبی که از پدرانم", "* ژاپن فعلی را چگونه توصیف می‌کنید؟", "- ژاپن کشوری ثروتمند است")
     found = quotes(khabar.process(text))
-    answers = [q for q in found if q[2].startswith((key("من، هنوز هم سارتر"), key("این موضوع، برداشت")))]
-    assert [speaker for _, speaker, _ in answers] == ["کنزا بورو اوئه"] * 2
+    answers = [q for q in found if q[2].startswith((key("من، هنوز هم سارتر"), key("از مذهبی که از پدرانم"),
+                                                    key("ژاپن کشوری ثروتمند است")))]
+    assert [speaker for _, speaker, _ in answers] == ["کنزا بورو اوئه"] * 3
     assert "زمانی" not in {speaker for _, speaker, _ in found}  # «زمانی که سارتر ...» is no name
 
 

@@ -35,6 +35,7 @@ from .tokens import doc_tokens, trim_end
 HEADLINE_LINES = 3  # the opener is looked for in the first lines (headline, lead)
 MIN_QUESTIONS = 2
 MIN_PAIRS = 3  # question-answer pairs that make an interview when no opener announces it
+MIN_PAIR_SHARE = 0.25  # ... and at least this share of the paragraphs from the first question on
 SHORT_QUESTION_WORDS = 40
 HEADLINE_NAME_TOKENS = 6  # «کنزا بورو اوئه: ...»: the colon of a name headline comes this early
 QUESTION_OPENERS = frozenset({"*", "■", "●", "س"})
@@ -69,6 +70,14 @@ def paragraphs(doc: Doc, line_end: list[int]) -> list[tuple[int, int]]:
             found.append((start, end))
         i = max(end, i) + 1
     return found
+
+
+def _last_token(tokens, start: int, end: int) -> int:
+    """Index of the last token of a paragraph that is not a space."""
+    last = end - 1
+    while last > start and tokens[last].is_space:
+        last -= 1
+    return last
 
 
 def _is_question(tokens, start: int, end: int) -> bool:
@@ -111,6 +120,8 @@ def _question_answer_pairs(tokens, paras: list[tuple[int, int]], questions: list
         if q + 1 >= len(paras) or q + 1 in questions:
             continue
         s, e = paras[q]
+        if trim_end(tokens, s, e) == s or tokens[_last_token(tokens, s, e)].text not in QUESTION_MARKS:
+            continue  # «* جنبش طالبان پاکستان»: a marked heading asks nothing
         a_start = paras[q + 1][0]
         marked = tokens[s].text in QUESTION_OPENERS or key(tokens[s].text) in QUESTION_OPENERS
         answered = tokens[a_start].text in ANSWER_OPENERS or key(tokens[a_start].text) in ANSWER_OPENERS
@@ -150,8 +161,9 @@ def find_interview(doc: Doc, line_end: list[int]) -> Interview | None:
     if interviewee is None:
         # no «گفت‌وگو با X» opener: questions and answers that alternate, after an introduction
         questions = [i for i, (s, e) in enumerate(paras) if _is_question(tokens, s, e)]
-        if not questions or questions[0] == 0 or _question_answer_pairs(tokens, paras, questions) < MIN_PAIRS:
-            return None
+        pairs = _question_answer_pairs(tokens, paras, questions) if questions and questions[0] else 0
+        if pairs < MIN_PAIRS or pairs < MIN_PAIR_SHARE * (len(paras) - questions[0]):
+            return None  # an interview alternates questions and answers to its end
         interviewee = _introduced_interviewee(doc, paras, questions[0])
         if interviewee is None:
             return None

@@ -131,6 +131,8 @@ def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -
     k = token_key(t)
     if is_stopper(t) or is_cue(j) or titles().match(tokens, j) or k in pronouns() or looks_like_verb(t.text):
         return False
+    if t.text in load_lexicon().stopwords:  # «ولی»، «زیرا»: function words, never part of a name
+        return False
     if organization_words().match(tokens, j) or honorifics().match(tokens, j):
         return False
     if k in last_names() or (k in first_names() and k not in ambiguous_first_names()):
@@ -192,6 +194,8 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         nxt = tokens[j + 1] if j + 1 < end else None
         if t.text == "(" and j + 2 < end and tokens[j + 2].text == ")" and len(tokens[j + 1].text) <= 3:
             j += 3  # «ستاد ارتحال امام (ره)»: a blessing in brackets
+            if j < end and ends_title(tokens, j):
+                break
             continue
         if k == "در" and nxt is not None and (token_key(nxt) == "مجلس" or _serves_body(tokens, j + 1, end)):
             j += 1  # «نماینده ... در مجلس»، «سفیر ... در سازمان ملل»، «مسئول ستاد ... در شهرستان فردوس»
@@ -244,8 +248,11 @@ def ends_title(tokens: list[Token], j: int) -> bool:
     اسلامی [نامه ...]»، «وزیر بهداشت [کنترل جمعیت]»، «مشاور کاخ سفید [منفی شدن ...]»."""
     t = tokens[j]
     k = token_key(t)
-    if t.ent_type_ or not (tokens[j - 1].ent_type_ in BODY_LABELS or organization_words().match(tokens, j - 1)):
-        return False  # the title has not reached a body yet («معاون مخابراتی وزارتخانه [انجام]»)
+    before = j - 1
+    if tokens[before].text == ")" and before >= 3 and tokens[before - 2].text == "(":
+        before -= 3  # «سازمان بهداشت جهانی (who) [تنها ...]»: the body ends before its bracket
+    if t.ent_type_ or tokens[before].ent_type_ not in BODY_LABELS:
+        return False  # the title has not reached the end of a body yet
     return ((is_common(t.text) or load_lexicon().is_word(t.text)) and k not in entity_words()
             and k not in title_qualifiers()
             and not t.like_num and not titles().match(tokens, j) and not organization_words().match(tokens, j))
@@ -427,7 +434,9 @@ def _extend_org(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], b
         k = token_key(tokens[j])
         joins = (k == "و" and j + 1 < end and not is_stopper(tokens[j + 1]) and not is_cue(j + 1)
                  and not organization_words().match(tokens, j + 1))
-        if (is_stopper(tokens[j]) and not joins) or k in REPORT_NOUNS:
+        if (is_stopper(tokens[j]) and not joins) or k in REPORT_NOUNS or looks_like_verb(tokens[j].text) or (
+            j > i + 1 and ends_title(tokens, j)
+        ):  # «دولت ویتنام [اسیر شده ...]»
             break
         j += 1
     return j

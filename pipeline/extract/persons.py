@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicons.words import title_organizations
+from ..lexicons.words import is_common, title_organizations
 from ..text import key
 
 
@@ -130,7 +130,12 @@ class People:
 
     def fullest(self, name: str) -> str:
         """The longest known name that ends with ``name`` (itself when none)."""
-        candidates = [n for n in self.names if name_suffix_matches(n, name)]
+        candidates = [n for n in self.names if name_suffix_matches(n, name) and key(n) != key(name)]
+        if not candidates and len(name.split()) == 1 and not is_common(name):
+            # «ژاوی» for «ژاوی مارتینز»: sport and foreign news call a player by his first name,
+            # when only one name of the article starts with it
+            firsts = {n for n in self.names if len(n.split()) >= 2 and key(n.split()[0]) == key(name)}
+            candidates = list(firsts) if len({key(n) for n in firsts}) == 1 else []
         return max(candidates, key=lambda n: (len(key(n)), -self.names.index(n)), default=name)
 
     def name_for_title(self, title: str) -> str | None:

@@ -527,10 +527,13 @@ class QuoteFinder:
                 return None
             text = self.doc[cue.end : cue.end + n].text
             mention = Mention(cue.end, cue.end + n, "name", text, name=text)
-        end = self._trim_end(comma + 1, sent.end)
-        if end <= comma + 1:
+        start = comma + 1
+        while start < sent.end and (self.tokens[start].text == "،" or self.tokens[start].is_space):
+            start += 1  # «به گفته این محقق،، ...»
+        end = self._trim_end(start, sent.end)
+        if end <= start:
             return None
-        return FoundQuote(comma + 1, end, "indirect", cue.text, mention)
+        return FoundQuote(start, end, "indirect", cue.text, mention)
 
 
 def upcoming_mentions(found: list[FoundQuote], n: int, named_subjects: list[Mention]) -> list[Mention | None]:

@@ -133,7 +133,7 @@ class Resolver:
 
     def _person_titled(self, title: str, upcoming: list[Mention | None], indefinite: bool = False) -> Person:
         for p in self.persons:
-            if any(titles_match(title, t) for t in p.titles):
+            if not p.unnamed and any(titles_match(title, t) for t in p.titles):
                 p.titles.append(title)
                 return p
         named = self.people.name_for_title(title)
@@ -146,7 +146,7 @@ class Resolver:
                 m.kind == "title" and not m.name and same_office(m.title or m.text, title))), None)
             if nxt is not None and nxt.kind == "name" and nxt.name and self._is_new_name(nxt.name):
                 person = self._person_named(nxt.name)
-            elif self.current is not None and not self.current.is_org and not indefinite:
+            elif self.current is not None and not self.current.is_org and not self.current.unnamed and not indefinite:
                 # «یک مقام ...» is someone not named before, never the current speaker
                 person = self.current
             else:

@@ -64,7 +64,7 @@ def skip_openers(doc: Doc, i: int, end: int) -> int:
 def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:
     """«پومپئو با اشاره به ...»، «بگوویچ اما ... گفت»: one to three uncommon words that open
     the clause and end at a stopper or a cue (one word alone when it is a known first or last
-    name or the NER model tags it a person); an agency name («رویترز») speaks as a body."""
+    name, the NER model tags it a person, or a title follows it); an agency name («رویترز») speaks as a body."""
     tokens = doc_tokens(doc)
     if token_key(tokens[i]) in agencies():
         return Mention(i, i + 1, "org", tokens[i].text, name=tokens[i].text)
@@ -77,8 +77,10 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
     if j - i > 3 or (j < end and not (is_cue(j) or is_stopper(tokens[j]) or tokens[j].text == ":"
                                       or titles().match(tokens, j))):
         return None
+    before_title = j < end and (titles().match(tokens, j) or (
+        tokens[j].text == "،" and j + 1 < end and titles().match(tokens, j + 1)))
     if j - i == 1 and not (tokens[i].ent_type_ in PERSON_LABELS or token_key(tokens[i]) in last_names()
-                           or token_key(tokens[i]) in first_names()):
+                           or token_key(tokens[i]) in first_names() or before_title):
         return None  # «پوشک»، «اسپانسری»: an uncommon word, but nothing says a person
     text = words_text(doc, i, j)
     return Mention(i, j, "name", text, name=text, guessed=True)
