@@ -121,6 +121,7 @@ class QuoteFinder:
                 continue
             if "".join(token_key(t) for t in self.tokens[i : i + n]) in self.name_tails:
                 return n
+
         return 0
 
     def in_list_item(self, i: int) -> bool:
