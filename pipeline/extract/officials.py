@@ -20,7 +20,13 @@ from spacy.tokens import Doc
 
 from ..lexicons.words import common_words, organization_words, title_organizations, titles
 from ..text import key
-from .mentions import extend_title_over_commas, may_name_someone, mention_at
+from .mentions import (
+    PERSON_LABELS,
+    extend_title_over_commas,
+    may_name_someone,
+    mention_at,
+    person_entity_name,
+)
 from .persons import Person, name_suffix_matches, titles_match
 from .tokens import doc_keys, doc_tokens
 
@@ -110,6 +116,15 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
             i = m.end
             continue
         i += 1
+    # «با تقوی‌نژاد مدیر امور مالیاتی کشور»، «"نبیل رجب" رئیس مرکز حقوق بشر بحرین»: a name the
+    # NER model tags a person, right before a title
+    for ent in doc.ents:
+        name = person_entity_name(ent) if ent.label_ in PERSON_LABELS else None
+        j = ent.end
+        while name and j < len(doc) and tokens[j].text in {"»", "\"", "،"}:
+            j += 1
+        if name and j < len(doc) and titles().match(tokens, j):
+            result.setdefault(name, doc[j : extend_title_over_commas(tokens, j, len(doc), is_cue)].text.strip(" ،"))
     for name in names:
         for _, end in occurrences[name]:
             j = end
