@@ -192,7 +192,8 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         t = tokens[j]
         k = token_key(t)
         nxt = tokens[j + 1] if j + 1 < end else None
-        if t.text == "(" and j + 2 < end and tokens[j + 2].text == ")" and len(tokens[j + 1].text) <= 3:
+        if t.text == "(" and j + 2 < end and tokens[j + 2].text == ")" and len(tokens[j + 1].text) <= 3 \
+                and not tokens[j + 1].is_ascii:  # not «(who)»: an acronym in brackets follows the name
             j += 3  # «ستاد ارتحال امام (ره)»: a blessing in brackets
             if j < end and ends_title(tokens, j):
                 break
