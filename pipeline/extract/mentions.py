@@ -416,9 +416,10 @@ def _extend_group(tokens: list[Token], j: int, end: int, is_cue: Callable[[int],
                                                      or place_phrases().match(tokens, j + 1)):
             j += 1
             continue
-        if is_stopper(t) or is_cue(j) or token_key(t) in pronouns() or looks_like_verb(t.text) or (
-            j > start and ends_title(tokens, j)
-        ):
+        number_goes_on = t.like_num and j + 1 < end and is_word(tokens[j + 1]) and not is_stopper(tokens[j + 1])
+        if (is_stopper(t) and not number_goes_on) or is_cue(j) or token_key(t) in pronouns() or looks_like_verb(
+            t.text
+        ) or (j > start and ends_title(tokens, j)):  # «وزیران کشاورزی ۲۰ اقتصاد بزرگ جهان»: a number goes on
             break
         j += 1
     return j

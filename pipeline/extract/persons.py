@@ -94,6 +94,15 @@ def titles_match(a: str, b: str) -> bool:
     return bool(ka) and bool(kb) and (ka.startswith(kb) or kb.startswith(ka))
 
 
+def within(short: str, long: str) -> bool:
+    """Every word of one title stands in the other: «مشاور کاخ سفید» is within «مشاور اقتصادی کاخ سفید».
+
+    >>> within("مشاور کاخ سفید", "مشاور اقتصادی کاخ سفید"), within("مشاور کاخ سفید", "مشاور وزیر")
+    (True, False)
+    """
+    return {key(w) for w in short.split()} <= {key(w) for w in long.split()}
+
+
 def same_office(a: str, b: str) -> bool:
     """The same kind of office, perhaps said differently: «سرمربی کره‌جنوبی» ~ «سرمربی تیم
     فوتبال نوجوانان کره‌جنوبی» (same first word), or one title begins the other."""

@@ -41,6 +41,7 @@ from .persons import (
     overlapping_names,
     same_office,
     titles_match,
+    within,
 )
 
 
@@ -232,13 +233,15 @@ class Resolver:
 
     def _named_after_title(self, name: str) -> Person | None:
         """«مشاور هنری رئیس جمهور گفت: ...» ... «جواد شمقدری افزود: ...»: a name new to the
-        article, given no title of its own, that speaks right after a speaker known only by a
-        title, is that speaker's name (news names a new speaker with a title)."""
+        article, given no title of its own or a fuller form of the same title («کوین هاست،
+        مشاور اقتصادی کاخ سفید،» after «مشاور کاخ سفید»), that speaks right after a speaker
+        known only by a title, is that speaker's name."""
         current = self.current
         if current is None or current.is_org or current.unnamed or current.name or not current.titles:
             return None
         full = self.people.fullest(name)
-        if not self._is_new_name(full) or any(name_suffix_matches(full, n) for n in self.people.appositions):
-            return None
+        own = next((t for n, t in self.people.appositions.items() if name_suffix_matches(full, n)), None)
+        if not self._is_new_name(full) or (own is not None and not any(within(t, own) for t in current.titles)):
+            return None  # a title of his own, and not the lead's: someone else
         current.name = full
         return current

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from ..lexicons.hazm import load_lexicon
 from ..lexicons.words import agencies, first_names, is_agency, last_names, openers, titles
 from ..text import is_word, key, token_key
 from .mentions import (
@@ -22,6 +23,7 @@ from .mentions import (
     _no_cue,
     continues_name,
     is_stopper,
+    looks_like_verb,
     mention_at,
 )
 from .tokens import doc_tokens, words_text
@@ -68,6 +70,13 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
     tokens = doc_tokens(doc)
     if token_key(tokens[i]) in agencies():
         return Mention(i, i + 1, "org", tokens[i].text, name=tokens[i].text)
+    comma = next((k for k in range(i + 1, min(end, i + 4)) if tokens[k].text == "،"), None)
+    if comma is not None and comma + 1 < end and titles().match(tokens, comma + 1) and all(
+        is_word(t) and not is_stopper(t) and not titles().match(tokens, t.i) and t.text not in load_lexicon().stopwords
+        and not looks_like_verb(t.text) for t in tokens[i:comma]
+    ):  # «کوین هاست، مشاور اقتصادی کاخ سفید، ... گفت»: the words a title in commas follows are a name
+        text = words_text(doc, i, comma)
+        return Mention(i, comma, "name", text, name=text, guessed=True)
     if is_stopper(tokens[i]) or not continues_name(tokens, i, is_cue):
         return None
     j = _extend_name(tokens, i, end, is_cue)
