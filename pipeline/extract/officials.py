@@ -103,9 +103,12 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
     # «وزیر دارایی دولت ژاپن، تارو آسو، ...»: a name set off by commas right after a title
     set_off = {start: name for name, spans in occurrences.items() for start, end in spans
                if end < len(doc) and tokens[end].text == "،"}
+    in_title: set[int] = set()  # tokens inside a title phrase: no name starts there
     i = 0
     while i < len(doc):
         m = mention_at(doc, i, len(doc), is_cue) if may_name_someone(tokens, i) else None
+        if m is not None and m.kind == "title":
+            in_title.update(range(m.start + 1, m.end))
         if m is not None and m.kind == "title" and m.name and m.title:
             result.setdefault(m.name, m.title)
             i = m.end
@@ -119,7 +122,7 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
     # «با تقوی‌نژاد مدیر امور مالیاتی کشور»، «"نبیل رجب" رئیس مرکز حقوق بشر بحرین»: a name the
     # NER model tags a person, right before a title
     for ent in doc.ents:
-        name = person_entity_name(ent) if ent.label_ in PERSON_LABELS else None
+        name = person_entity_name(ent) if ent.label_ in PERSON_LABELS and ent.start not in in_title else None
         j = ent.end
         while name and j < len(doc) and tokens[j].text in {"»", "\"", "،"}:
             j += 1
