@@ -38,7 +38,7 @@ class Cue:
 
 
 def verb_forms(cue: str, present: str) -> list[str]:
-    """Inflected forms of a cue verb (third person).
+    """Inflected forms of a cue verb (third person, singular and plural: «می‌گویند»).
 
     >>> verb_forms("گفت", "گو")[-2:]
     ['میگوید', 'نمیگوید']
@@ -52,7 +52,7 @@ def verb_forms(cue: str, present: str) -> list[str]:
         forms.append("ن" + last)
     if present:
         ending = "ی" if present[-1] in "اوی" and not present.endswith("ای") else ""  # گو -> گوید، افزا -> افزاید
-        forms += ["می" + present + ending + "د", "ن" + "می" + present + ending + "د"]
+        forms += ["می" + present + ending + "ند", "می" + present + ending + "د", "ن" + "می" + present + ending + "د"]
     forms = [prefix + f for f in forms]
     if last == "کرد" and head:  # «تاکید نمود»، «اظهار نموده است»: the formal light verb
         forms += verb_forms(" ".join(head) + " نمود", "نما")

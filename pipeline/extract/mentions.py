@@ -230,8 +230,8 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
             break
         joins = nxt is not None and not is_stopper(nxt) and not is_cue(j + 1) and (
             is_common(nxt.text) or titles().match(tokens, j + 1) > 0 or not k == "و")
-        if k == "این" and nxt is not None and organization_words().match(tokens, j + 1):
-            j += 1 + organization_words().match(tokens, j + 1)  # «سرمربی سابق این تیم»: it ends there
+        if k == "این" and nxt is not None and (organization_words().match(tokens, j + 1) or token_key(nxt) == "کشور"):
+            j += 1 + max(1, organization_words().match(tokens, j + 1))  # «سرمربی سابق این تیم»، «نخست وزیر این کشور»
             break
         if is_stopper(t) and not ((k == "و" or t.like_num) and joins):
             break
@@ -343,6 +343,8 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
         return None
     start = i
     group = collective_speakers().match(tokens, i + (k == "یک"))
+    if group and titles().match(tokens, i + (k == "یک")) > group:
+        group = 0  # «مقام معظم رهبری» is an office, not an unnamed «مقام»
     if group:  # «مقام‌های وزارت دفاع آمریکا»، «یک منبع موثق از باشگاه النصر»: a speaker of its own
         head = i + (k == "یک")
         j = _extend_group(tokens, head + group, end, is_cue)
@@ -407,19 +409,22 @@ def _name_set_off(tokens: list[Token], j: int, end: int, is_cue: Callable[[int],
 
 
 def _extend_group(tokens: list[Token], j: int, end: int, is_cue: Callable[[int], bool]) -> int:
-    """End of an unnamed or collective speaker phrase: its words up to a stopper, a cue or a
-    verb, over «از» before a body («منبع موثق از باشگاه النصر»)."""
+    """End of an unnamed or collective speaker phrase: the head, what qualifies it («موثق»،
+    «ارشد اطلاعاتی آمریکا») up to a body or a place, «از» + a body or a place and «در» + a
+    body («منبع موثق از باشگاه النصر»، «مقام مسئول در شهرداری»); it stops at a stopper, a cue, a
+    verb, and at a common word after a body («وزیران کشاورزی ۲۰ اقتصاد بزرگ جهان»: a number
+    goes on)."""
     start = j
     while j < end and j - start < MAX_TITLE_WORDS:
         t = tokens[j]
-        if token_key(t) == "از" and j + 1 < end and (organization_words().match(tokens, j + 1)
-                                                     or place_phrases().match(tokens, j + 1)):
+        if j + 1 < end and (token_key(t) in {"از", "در"} and organization_words().match(tokens, j + 1)
+                            or token_key(t) == "از" and place_phrases().match(tokens, j + 1)):
             j += 1
             continue
         number_goes_on = t.like_num and j + 1 < end and is_word(tokens[j + 1]) and not is_stopper(tokens[j + 1])
         if (is_stopper(t) and not number_goes_on) or is_cue(j) or token_key(t) in pronouns() or looks_like_verb(
             t.text
-        ) or (j > start and ends_title(tokens, j)):  # «وزیران کشاورزی ۲۰ اقتصاد بزرگ جهان»: a number goes on
+        ) or (j > start and ends_title(tokens, j)):
             break
         j += 1
     return j

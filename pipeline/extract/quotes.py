@@ -375,8 +375,11 @@ class QuoteFinder:
         return None
 
     def demand_quote(self, cue: Cue, sent: Span, subject: Mention) -> FoundQuote | None:
-        """«X خواستار شفاف‌سازی ... شد»: what X asks for stands between «خواستار» and «شد»."""
-        end = next((i for i in range(cue.end, sent.end) if token_key(self.tokens[i]) in BECAME), None)
+        """«X خواستار شفاف‌سازی ... شد»، «X خبر از ... داد»: what stands between the cue and the
+        verb its marker names (شد، شدند، داد، داده است ...)."""
+        closers = [words[0] for words in cue.markers] or ["شد"]
+        end = next((i for i in range(cue.end, sent.end)
+                    if token_key(self.tokens[i]) in {f for c in closers for f in (c, c + "ند", c + "ه")}), None)
         if end is None or not any(is_word(t) for t in self.tokens[cue.end : end]):
             return None
         return FoundQuote(cue.end, self._trim_end(cue.end, end), "indirect", cue.text, subject)
