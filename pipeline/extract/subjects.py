@@ -104,6 +104,9 @@ SUBJECT_WINDOW = 6  # words after the openers within which a clause's subject st
 SUBJECT_LIMITS = frozenset(key(w) for w in ("را", "که"))
 
 
+ORG_LABELS = frozenset({"ORG", "org"})
+
+
 PREPOSITIONS = frozenset(key(w) for w in ("از", "با", "به", "در", "برای", "درباره", "توسط", "مورد", "نزد", "پیرامون"))
 
 
@@ -140,6 +143,14 @@ def subject_mention(
         after_comma = i > start and tokens[i - 1].text in {"،", "«"}
         # the subject opens the clause: a name deep inside a phrase («آرمان‌های حضرت امام») is a possessor
         if not governed and is_word(t) and (words_before < SUBJECT_WINDOW or after_comma):
+            if i == first and t.ent_iob_ == "B" and t.ent_type_ in ORG_LABELS and not mention_at(doc, i, end, is_cue):
+                # «بارسلونا روز گذشته اعلام کرد»: a body the NER model names, with no type word
+                j = i + 1
+                while j < end and tokens[j].ent_iob_ == "I":
+                    j += 1
+                if j >= end or is_stopper(tokens[j]) or is_cue(j):  # not «کنزا [بورو اوئه]»: the name ends there
+                    text = words_text(doc, i, j)
+                    return Mention(i, j, "org", text, name=text)
             m = mention_at(doc, i, end, is_cue)
             if m and (m.kind != "org" or i == first or after_comma):  # «در حالی که ...، شرکت ملی نفت ... اعلام کرد»
                 return m
