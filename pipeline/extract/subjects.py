@@ -30,8 +30,8 @@ from .tokens import doc_tokens, words_text
 
 
 def skip_openers(doc: Doc, i: int, end: int) -> int:
-    """First token after sentence openers («اما»، «از سوی دیگر»), a byline («همشهری ورزشی-»)
-    and «به گزارش ...،»."""
+    """First token after sentence openers («اما»، «از سوی دیگر»), a byline («همشهری ورزشی-»),
+    «به گزارش ...،» and a leading phrase that a comma ends («پیش از سخنان کفاشیان،»)."""
     tokens = doc_tokens(doc)
     for _ in range(4):
         while i < end and not is_word(tokens[i]) and tokens[i].text in {"«", "\"", "-", "*", "،"}:
@@ -56,6 +56,10 @@ def skip_openers(doc: Doc, i: int, end: int) -> int:
         n = openers().match(tokens, i)
         if n:
             i += n
+            continue
+        comma = next((j for j in range(i + 1, min(end, i + LEADING_PHRASE_TOKENS)) if tokens[j].text == "،"), None)
+        if token_key(tokens[i]) in LEADING_PREPOSITIONS and comma is not None and comma + 1 < end:
+            i = comma + 1  # «پیش از سخنان کفاشیان، علی مرادی ... گفت»: a leading phrase, then the subject
             continue
         break
     while i < end and tokens[i].text in {"«", "\"", "،"}:
@@ -93,6 +97,12 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
         return None  # «پوشک»، «اسپانسری»: an uncommon word, but nothing says a person
     text = words_text(doc, i, j)
     return Mention(i, j, "name", text, name=text, guessed=True)
+
+
+# a clause that opens with one of these opens with a phrase its comma ends («در این نشست، ...»)
+LEADING_PREPOSITIONS = frozenset(key(w) for w in (
+    "در", "با", "پیش", "پس", "بعد", "قبل", "هنگام", "ضمن", "طی", "درباره", "درخصوص", "پیرامون"))
+LEADING_PHRASE_TOKENS = 10
 
 
 REPORT_OPENERS = frozenset(key(w) for w in ("به", "بنابر", "بنا", "براساس", "بر", "طبق"))
