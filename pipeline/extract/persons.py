@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicons.words import is_common, title_organizations
+from ..lexicons.words import is_common, media_heads, place_phrases, title_organizations
 from ..text import key
 
 
@@ -135,7 +135,11 @@ class People:
     def fullest_body(self, name: str) -> str:
         """The longest body name that begins with ``name`` («کمیسیون مرکزی انتخابات قرقیزستان»)."""
         k = key(name)
-        return max((b for b in self.bodies if key(b).startswith(k)), key=lambda b: len(key(b)), default=name)
+        medium = media_heads().starts(name)
+        # not «روزنامه الوطن [عربستان]», but «وب‌سایت "عربستان"» (a name in quote marks)
+        longer = [b for b in self.bodies if key(b).startswith(k) and not (
+            medium and place_phrases().starts(extra := b[len(name):].strip()) and not extra.startswith(('"', "«")))]
+        return max(longer, key=lambda b: len(key(b)), default=name)
 
     def fullest(self, name: str) -> str:
         """The longest known name that ends with ``name`` (itself when none)."""

@@ -49,9 +49,13 @@ def skip_openers(doc: Doc, i: int, end: int) -> int:
         if token_key(tokens[i]) in REPORT_OPENERS and any(
             token_key(t) == "گزارش" for t in tokens[i + 1 : min(end, i + 4)]
         ):  # «به گزارش ...،»، «بنابر این گزارش،»، «براساس این گزارش،»
-            comma = next((j for j in range(i, end) if tokens[j].text == "،"), None)
+            comma = next((j for j in range(i, min(end, i + BYLINE_TOKENS)) if tokens[j].text == "،"), None)
             if comma is not None:
                 i = comma + 1
+                continue
+            report = next(j for j in range(i + 1, end) if token_key(tokens[j]) == "گزارش")
+            if report + 1 < end and token_key(tokens[report + 1]) in agencies():
+                i = report + 2  # «به گزارش ایسنا دکتر بهرام دلاور ... گفت»: no comma after the agency
                 continue
         n = openers().match(tokens, i)
         if n:
@@ -103,6 +107,7 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
 LEADING_PREPOSITIONS = frozenset(key(w) for w in (
     "در", "با", "پیش", "پس", "بعد", "قبل", "هنگام", "ضمن", "طی", "درباره", "درخصوص", "پیرامون"))
 LEADING_PHRASE_TOKENS = 10
+BYLINE_TOKENS = 12  # «به گزارش خبرگزاری فارس از بیرجند،»: the comma that ends a byline comes this early
 
 
 REPORT_OPENERS = frozenset(key(w) for w in ("به", "بنابر", "بنا", "براساس", "بر", "طبق"))
