@@ -48,6 +48,8 @@ REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطل�
 
 
 REGION_WORDS = frozenset(key(w) for w in load_list("region_markers"))
+PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})  # NER labels of persons (PEYMA, ARMAN)
+BODY_LABELS = frozenset({"ORG", "LOC", "FAC", "org", "loc", "fac"})  # ... and of bodies and places
 
 
 MAX_NAME_WORDS = 4  # first name + up to three more words
@@ -468,10 +470,6 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
     j = _extend_org(tokens, i, end, is_cue)
     name = words_text(doc, i, j)
     return Mention(start, j, "org", words_text(doc, start, j), name=name)
-
-
-PERSON_LABELS = frozenset({"PER", "PERSON", "pers"})
-BODY_LABELS = frozenset({"ORG", "LOC", "FAC", "org", "loc", "fac"})
 
 
 def _bridges_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -> bool:

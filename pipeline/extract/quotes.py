@@ -6,15 +6,18 @@ pronoun), ``span._.speaker_mention`` (as written) and ``span._.cue``.
 
 - direct: «X گفت: ...» to the end of the paragraph (or to the next sentence that
   another speaker opens; in hard-wrapped newspaper text across soft line breaks),
-  «...» right after the cue to its », a headline «نام: ...», a paragraph that is one
-  «...» after a quoted paragraph, a report's «در این گزارش آمده است: ...», and the
-  answers of an interview («گفت‌وگو با X» then questions and answers; interviews.py).
+  «...» right after the cue to its », and each later paragraph when that quote mark closes
+  paragraphs later, a headline «نام: ...», a paragraph that is one «...» after a quoted
+  paragraph, a report's «در این گزارش آمده است: ...», and the answers of an interview
+  («گفت‌وگو با X», or questions and answers after an introduction; interviews.py).
 - indirect: «با بیان اینکه A، ...» (A), «X ... را ... دانست» (the clause before the
-  verb), «X از ... خبر داد» (the از-phrase), «X گفت (که) ...» and «آنطور که X گفته، ...»
-  (the clause after), «به گفته X، ...» / «براساس این گزارش، ...» (the rest of the sentence).
+  verb), «X از ... خبر داد»، «X نسبت به ... هشدار داد» (the phrase the cue's marker opens),
+  «X خواستار ... شد» (what is asked for), «X گفت (که) ...»، «X عنوان کرد که ...» and «آنطور
+  که X گفته، ...» (the clause after), «به گفته X، ...» / «براساس این گزارش، ...» (the rest
+  of the sentence).
 
-Speakers: the subject before the cue (people.py), resolved to the fullest name
-in the article (speakers.py). Cues and their frames are in lexicons/quote_cues.tsv.
+Speakers: the subject before the cue (subjects.py: a name, a title, a body, an unnamed
+source or a group, mentions.py), resolved to the fullest name in the article (speakers.py). Cues and their frames are in lexicons/quote_cues.tsv.
 
 >>> from pipeline.nlp import blank
 >>> from pipeline.nlp.sentences import split_sentences
@@ -58,7 +61,7 @@ AS_SAID = frozenset(key(w) for w in ("آنطور", "آن‌طور", "چنانک�
 MIN_CLAUSE_WORDS = 3  # «X را Y دانست»: at least the object, «را» and a predicate  # a «نام: ...» headline has its colon this early
 VERB_FRAMES = frozenset({"say", "deem", "announce"})
 CLAUSE_BREAKS = frozenset(key(w) for w in ("اما", "ولی", "که", "لیکن"))
-# «شد» and its forms close «خواستار ... شد»
+# «شد» and its forms: one kind of verb that ends a clause
 BECAME = frozenset(key(w) for w in ("شد", "شدند", "شده", "گردید", "گردیدند", "میشود", "میشوند"))
 # the verbs that end a clause before «و» («... اشاره کرد و آن را ... نامید»)
 CLAUSE_VERBS = BECAME | frozenset(key(w) for w in (
@@ -385,8 +388,8 @@ class QuoteFinder:
         return FoundQuote(cue.end, self._trim_end(cue.end, end), "indirect", cue.text, subject)
 
     def marked_quote(self, cue: Cue, clause_start: int, subject: Mention) -> FoundQuote | None:
-        """«X بر حمایت ... تاکید کرد»، «X نسبت به ... هشدار داد»: the phrase after the cue's first
-        marker preposition in the clause, up to the verb."""
+        """«X نسبت به ... هشدار داد»، «X از ... انتقاد کرد»: the phrase after the cue's first
+        marker preposition in the clause, up to the verb (quote_cues.tsv, column marker)."""
         keys = [token_key(t) for t in self.tokens[clause_start : cue.start]]
         for n in range(len(keys)):
             for words in cue.markers:
