@@ -182,6 +182,8 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
     if rule == "-":
         # a complete office («رئیس‌جمهوری»، «امام جمعه»): at most the place or country it serves,
         # maybe after a qualifier («امام‌جمعه موقت خوانسار»)
+        if j + 1 < end and token_key(tokens[j]) == "این" and token_key(tokens[j + 1]) == "کشور":
+            return j + 2  # «نخست وزیر این کشور»
         for n in range(j, min(end, j + 3)):
             if is_stopper(tokens[n]) or is_cue(n):
                 break

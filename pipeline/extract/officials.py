@@ -19,7 +19,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..lexicons.words import common_words, organization_words, title_organizations, titles
-from ..text import key
+from ..text import key, token_key
 from .mentions import (
     PERSON_LABELS,
     extend_title_over_commas,
@@ -29,6 +29,9 @@ from .mentions import (
 )
 from .persons import Person, name_suffix_matches, titles_match
 from .tokens import doc_keys, doc_tokens
+
+# «X به عنوان <title> انتخاب/منصوب/برگزیده شد»: the verbs that give the office
+APPOINTED = frozenset(key(w) for w in ("انتخاب", "منصوب", "برگزیده", "معرفی", "انتصاب"))
 
 
 def organization_of(title: str | None) -> str | None:
@@ -133,8 +136,13 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
             j = end
             while j < len(doc) and tokens[j].text in {"»", "،"}:
                 j += 1
+            appointed = j + 1 < len(doc) and token_key(tokens[j]) == "به" and token_key(tokens[j + 1]) == "عنوان"
+            if appointed:
+                j += 2  # «محمدعلی بلاسی به عنوان دبیر جدید فدراسیون وزنه‌برداری انتخاب شد»
             if j < len(doc) and titles().match(tokens, j):
                 t_end = extend_title_over_commas(tokens, j, len(doc), is_cue)
+                if appointed and not any(token_key(t) in APPOINTED for t in tokens[t_end : t_end + 4]):
+                    continue  # «از بگوویچ به عنوان مربی آینده ... نام برده می‌شود»: no office yet
                 result.setdefault(name, doc[j:t_end].text.strip(" ،"))
                 break
     return result
