@@ -37,11 +37,11 @@ class Cue:
     markers: tuple[tuple[str, ...], ...] = ()  # prepositions (word keys) that open its content before it («بر»)
 
 
-def verb_forms(cue: str, present: str) -> list[str]:
+def verb_forms(cue: str, present: str, plural_present: bool = True) -> list[str]:
     """Inflected forms of a cue verb (third person, singular and plural: «می‌گویند»).
 
-    >>> verb_forms("گفت", "گو")[-2:]
-    ['میگوید', 'نمیگوید']
+    >>> verb_forms("گفت", "گو")[-3:]
+    ['میگوید', 'نمیگوید', 'میگویند']
     >>> verb_forms("تصریح کرد", "کن")[:4]
     ['تصریح کرد', 'تصریح کردند', 'تصریح کرده', 'تصریح کرده است']
     """
@@ -52,10 +52,12 @@ def verb_forms(cue: str, present: str) -> list[str]:
         forms.append("ن" + last)
     if present:
         ending = "ی" if present[-1] in "اوی" and not present.endswith("ای") else ""  # گو -> گوید، افزا -> افزاید
-        forms += ["می" + present + ending + "ند", "می" + present + ending + "د", "ن" + "می" + present + ending + "د"]
+        forms += ["می" + present + ending + "د", "ن" + "می" + present + ending + "د"]
+        if plural_present:  # «می‌گویند»; not for «دانست»، «خواند»: «می‌دانند» is more often «they know»
+            forms.append("می" + present + ending + "ند")
     forms = [prefix + f for f in forms]
     if last == "کرد" and head:  # «تاکید نمود»، «اظهار نموده است»: the formal light verb
-        forms += verb_forms(" ".join(head) + " نمود", "نما")
+        forms += verb_forms(" ".join(head) + " نمود", "نما", plural_present)
     return forms
 
 
@@ -71,7 +73,7 @@ def cue_frames() -> tuple[dict[str, tuple[str, tuple[tuple[str, ...], ...]]], Ph
         elif frame == "report":
             forms = [row["cue"], row["cue"] + " است", row["cue"] + " بود"]
         else:
-            forms = verb_forms(row["cue"], row["present"])
+            forms = verb_forms(row["cue"], row["present"], plural_present=frame != "deem")
         for form in forms:
             frames.setdefault(key(form), (frame, markers))
     return frames, PhraseSet(frames, max_tokens=MAX_CUE_TOKENS)
