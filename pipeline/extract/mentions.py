@@ -469,9 +469,31 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
             i += 1
     if i >= end or not organization_words().match(tokens, i):
         return None
+    quoted = _quoted_medium_name(tokens, i, end)
+    if quoted is not None and quoted[1] - quoted[0] == 1 and place_phrases().match(tokens, quoted[0]):
+        quoted = None  # «وب‌سایت "عربستان"»: a place alone would name the country, not the site
+    if quoted is not None:  # «سایت اینترنتی «میدل ایست آن لاین»»: the medium is called by the quoted name
+        return Mention(start, quoted[1] + 1, "org", words_text(doc, start, quoted[1] + 1),
+                       name=words_text(doc, quoted[0], quoted[1]))
     j = _extend_org(tokens, i, end, is_cue)
     name = words_text(doc, i, j)
     return Mention(start, j, "org", words_text(doc, start, j), name=name)
+
+
+def _quoted_medium_name(tokens: list[Token], i: int, end: int) -> tuple[int, int] | None:
+    """Start and end of the name in quote marks that a medium's head and at most one word
+    before it introduce («روزنامه آمریکایی «نیویورک تایمز»»، «سایت اینترنتی «میدل ایست آن لاین»»)."""
+    n = media_heads().match(tokens, i)
+    if not n:
+        return None
+    for q in range(i + n, min(end, i + n + 2)):
+        if tokens[q].text in {"«", "\""}:
+            closer = "»" if tokens[q].text == "«" else "\""
+            close = next((c for c in range(q + 1, min(end, q + 8)) if tokens[c].text == closer), None)
+            return (q + 1, close) if close is not None and close > q + 1 else None
+        if not is_word(tokens[q]):
+            return None
+    return None
 
 
 def _bridges_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -> bool:
