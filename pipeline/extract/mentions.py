@@ -168,6 +168,12 @@ def name_at(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]
     return j if j - i >= 2 else i
 
 
+def _name_ends_before(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -> bool:
+    """Does what follows at ``j`` close a name: a title, a cue, a comma or colon, a stopper?"""
+    t = tokens[j]
+    return bool(titles().match(tokens, j)) or is_cue(j) or t.text in {"،", ":"} or (is_stopper(t) and not t.is_space)
+
+
 def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int], bool]) -> int:
     """End of a title phrase whose office word starts at ``i``.
 
@@ -184,6 +190,8 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         # maybe after a qualifier («امام‌جمعه موقت خوانسار»)
         if j + 1 < end and token_key(tokens[j]) == "این" and token_key(tokens[j + 1]) == "کشور":
             return j + 2  # «نخست وزیر این کشور»
+        if j < end and token_key(tokens[j]) == "کشورمان":
+            return j + 1  # «رئیس جمهور کشورمان»
         for n in range(j, min(end, j + 3)):
             if is_stopper(tokens[n]) or is_cue(n):
                 break
@@ -379,6 +387,9 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
                            name=words_text(doc, j + 1, named), title=title)
         return Mention(start, j, "title", words_text(doc, start, j), title=title)
     j = name_at(tokens, i, end, is_cue)
+    if j == i and i > start and is_first_name(tokens[i]) and i + 2 < end and _bridges_name(tokens, i + 1, is_cue) \
+            and _name_ends_before(tokens, i + 2, is_cue):
+        j = i + 2  # «دکتر محمدباقر قالیباف شهردار ...»: after an honorific, a surname that is also a common word
     if j == i and i > start and not titles().match(tokens, i):
         # «سردار ساجدی نیا»: after an honorific, uncommon words are a name, and so is what
         # the NER model tags a person («آقای هاست»)
