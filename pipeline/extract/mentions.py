@@ -323,6 +323,15 @@ def may_name_someone(tokens: list[Token], i: int) -> bool:
                                    or bool(honorifics().match(tokens, i)) or bool(titles().match(tokens, i)))
 
 
+def name_starts(doc: Doc) -> list[bool]:
+    """:func:`may_name_someone` for every token, worked out once per document."""
+    analyzed = _analyzed(doc)
+    if analyzed.name_starts is None:
+        tokens = analyzed.tokens
+        analyzed.name_starts = [may_name_someone(tokens, i) for i in range(len(tokens))]
+    return analyzed.name_starts
+
+
 def mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = _no_cue) -> Mention | None:
     """The person mention that starts at token ``i`` (before token ``end``), if any.
 

@@ -23,8 +23,8 @@ from ..text import key, token_key
 from .mentions import (
     PERSON_LABELS,
     extend_title_over_commas,
-    may_name_someone,
     mention_at,
+    name_starts,
     person_entity_name,
 )
 from .persons import Person, name_suffix_matches, titles_match
@@ -107,9 +107,10 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
     set_off = {start: name for name, spans in occurrences.items() for start, end in spans
                if end < len(doc) and tokens[end].text == "،"}
     in_title: set[int] = set()  # tokens inside a title phrase: no name starts there
+    starts = name_starts(doc)
     i = 0
     while i < len(doc):
-        m = mention_at(doc, i, len(doc), is_cue) if may_name_someone(tokens, i) else None
+        m = mention_at(doc, i, len(doc), is_cue) if starts[i] else None
         if m is not None and m.kind == "title":
             in_title.update(range(m.start + 1, m.end))
         if m is not None and m.kind == "title" and m.name and m.title:

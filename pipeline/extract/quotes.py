@@ -45,8 +45,8 @@ from .mentions import (
     Mention,
     continues_name,
     is_first_name,
-    may_name_someone,
     mention_at,
+    name_starts,
     org_at,
     person_spans,
 )
@@ -622,10 +622,10 @@ def collect_names(doc: Doc, is_cue, persons: dict[int, int] | None = None) -> li
     first name, names inside title phrases («سردار حسین فتاحی»)."""
     persons = person_spans(doc, is_cue) if persons is None else persons
     names: list[str] = [doc[i:j].text for i, j in persons.items()]
-    tokens = doc_tokens(doc)
+    starts = name_starts(doc)
     i = 0
     while i < len(doc):
-        m = mention_at(doc, i, len(doc), is_cue) if may_name_someone(tokens, i) else None
+        m = mention_at(doc, i, len(doc), is_cue) if starts[i] else None
         if m is not None and m.name and m.kind in {"name", "title"} and len(m.name.split()) >= 2:
             names.append(m.name)
             i = m.end

@@ -32,6 +32,8 @@ class TokenCache:
     keys: list[str] | None = None
     # (token, cue test) -> the Mention there or None (filled by mentions.mention_at)
     mentions: dict[tuple[int, Callable[[int], bool]], Any] = field(default_factory=dict)
+    # for each token, can a mention that names a person start there (mentions.name_starts)
+    name_starts: list[bool] | None = None
 
 
 # where spaCy keeps the value of doc._.token_cache (Underscore's key for a Doc): read there,
