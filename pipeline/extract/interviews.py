@@ -82,11 +82,9 @@ def _last_token(tokens, start: int, end: int) -> int:
 
 def _is_question(tokens, start: int, end: int) -> bool:
     """A paragraph that ends with «؟» or opens with a question mark-up («*»، «■»، «س:»)."""
-    last = end
-    while last > start and tokens[last - 1].is_space:
-        last -= 1
     first = tokens[start].text
-    return tokens[last - 1].text in QUESTION_MARKS or first in QUESTION_OPENERS or key(first) in QUESTION_OPENERS
+    return (tokens[_last_token(tokens, start, end)].text in QUESTION_MARKS or first in QUESTION_OPENERS
+            or key(first) in QUESTION_OPENERS)
 
 
 def _interviewee(doc: Doc, paras: list[tuple[int, int]]) -> Mention | None:

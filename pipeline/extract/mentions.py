@@ -405,14 +405,20 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
         while j < end and j - i < 3 and continues_name(tokens, j, is_cue):
             j += 1
         if j == i and tokens[i].ent_type_ in PERSON_LABELS:
-            j = i + 1
-            while j < end and tokens[j].ent_iob_ == "I":
-                j += 1
+            j = entity_end(tokens, i, end)
     if j > i:
         return Mention(start, j, "name", words_text(doc, start, j), name=words_text(doc, i, j))
     if start == i:
         return org_at(doc, i, end, is_cue)
     return None
+
+
+def entity_end(tokens: list[Token], i: int, end: int) -> int:
+    """End of the NER entity whose token ``i`` is (or continues past ``i``), before ``end``."""
+    j = i + 1
+    while j < end and tokens[j].ent_iob_ == "I":
+        j += 1
+    return j
 
 
 def _name_set_off(tokens: list[Token], j: int, end: int, is_cue: Callable[[int], bool]) -> int:
@@ -423,9 +429,7 @@ def _name_set_off(tokens: list[Token], j: int, end: int, is_cue: Callable[[int],
     k = j + 1
     n = name_at(tokens, k, end, is_cue)
     if n == k and tokens[k].ent_iob_ == "B" and tokens[k].ent_type_ in PERSON_LABELS:
-        n = k + 1
-        while n < end and tokens[n].ent_iob_ == "I":
-            n += 1
+        n = entity_end(tokens, k, end)
     if n == k:
         while n < end and n - k < 3 and continues_name(tokens, n, is_cue):
             n += 1

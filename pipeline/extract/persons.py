@@ -151,6 +151,11 @@ class People:
             candidates = list(firsts) if len({key(n) for n in firsts}) == 1 else []
         return max(candidates, key=lambda n: (len(key(n)), -self.names.index(n)), default=name)
 
+    def title_of(self, name: str) -> str | None:
+        """The title an apposition gives this name, or a name it ends with («وارثی»)."""
+        return self.appositions.get(name) or next(
+            (t for n, t in self.appositions.items() if name_suffix_matches(name, n)), None)
+
     def name_for_title(self, title: str) -> str | None:
         """The person an apposition in the article gives this title to."""
         for name, other in self.appositions.items():

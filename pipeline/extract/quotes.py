@@ -240,6 +240,12 @@ class QuoteFinder:
             i += 1
         return i
 
+    def _after_commas(self, i: int, end: int) -> int:
+        """Skip spaces and commas («به گفته او، ...»)."""
+        while i < end and (self.tokens[i].is_space or self.tokens[i].text == "،"):
+            i += 1
+        return i
+
     def quoted_paragraph(self, sent: Span) -> FoundQuote | None:
         """A paragraph that is one «...» and nothing else, after the article has quoted someone:
         the current speaker goes on (direct, no cue)."""
@@ -380,9 +386,8 @@ class QuoteFinder:
     def demand_quote(self, cue: Cue, sent: Span, subject: Mention) -> FoundQuote | None:
         """«X خواستار شفاف‌سازی ... شد»، «X خبر از ... داد»: what stands between the cue and the
         verb its marker names (شد، شدند، داد، داده است ...)."""
-        closers = [words[0] for words in cue.markers] or ["شد"]
-        end = next((i for i in range(cue.end, sent.end)
-                    if token_key(self.tokens[i]) in {f for c in closers for f in (c, c + "ند", c + "ه")}), None)
+        closers = {form for c in ([words[0] for words in cue.markers] or ["شد"]) for form in (c, c + "ند", c + "ه")}
+        end = next((i for i in range(cue.end, sent.end) if token_key(self.tokens[i]) in closers), None)
         if end is None or not any(is_word(t) for t in self.tokens[cue.end : end]):
             return None
         return FoundQuote(cue.end, self._trim_end(cue.end, end), "indirect", cue.text, subject)
@@ -506,8 +511,7 @@ class QuoteFinder:
             start = cue.end + own
             if token_key(self.tokens[cue.end]) != "خود":  # «به گفته او، ...»: the current speaker
                 subject = Mention(cue.end, start, "pronoun", self.tokens[cue.end].text)
-            while start < sent.end and (self.tokens[start].is_space or self.tokens[start].text == "،"):
-                start += 1
+            start = self._after_commas(start, sent.end)
             end = self._trim_end(start, sent.end)
             if subject is None or end <= start:
                 return None
@@ -534,9 +538,7 @@ class QuoteFinder:
                 return None
             text = self.doc[cue.end : cue.end + n].text
             mention = Mention(cue.end, cue.end + n, "name", text, name=text)
-        start = comma + 1
-        while start < sent.end and (self.tokens[start].text == "،" or self.tokens[start].is_space):
-            start += 1  # «به گفته این محقق،، ...»
+        start = self._after_commas(comma + 1, sent.end)  # «به گفته این محقق،، ...»
         end = self._trim_end(start, sent.end)
         if end <= start:
             return None

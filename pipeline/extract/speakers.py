@@ -100,8 +100,7 @@ class Resolver:
                     p.name = full
                 return p
         person = Person(full)
-        title = self.people.appositions.get(full) or next(
-            (t for n, t in self.people.appositions.items() if name_suffix_matches(full, n)), None)
+        title = self.people.title_of(full)
         if title:
             person.titles.append(title)
         self.persons.append(person)
@@ -240,7 +239,7 @@ class Resolver:
         if current is None or current.is_org or current.unnamed or current.name or not current.titles:
             return None
         full = self.people.fullest(name)
-        own = next((t for n, t in self.people.appositions.items() if name_suffix_matches(full, n)), None)
+        own = self.people.title_of(full)
         if not self._is_new_name(full) or (own is not None and not any(within(t, own) for t in current.titles)):
             return None  # a title of his own, and not the lead's: someone else
         current.name = full

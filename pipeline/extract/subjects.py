@@ -22,6 +22,7 @@ from .mentions import (
     _extend_name,
     _no_cue,
     continues_name,
+    entity_end,
     is_stopper,
     looks_like_verb,
     mention_at,
@@ -46,14 +47,13 @@ def skip_openers(doc: Doc, i: int, end: int) -> int:
         if colon is not None and is_agency(doc[i:colon].text):
             i = colon + 1
             continue
-        if token_key(tokens[i]) in REPORT_OPENERS and any(
-            token_key(t) == "گزارش" for t in tokens[i + 1 : min(end, i + 4)]
-        ):  # «به گزارش ...،»، «بنابر این گزارش،»، «براساس این گزارش،»
+        report = next((j for j in range(i + 1, min(end, i + 4)) if token_key(tokens[j]) == "گزارش"), None)
+        if token_key(tokens[i]) in REPORT_OPENERS and report is not None:
+            # «به گزارش ...،»، «بنابر این گزارش،»، «براساس این گزارش،»
             comma = next((j for j in range(i, min(end, i + BYLINE_TOKENS)) if tokens[j].text == "،"), None)
             if comma is not None:
                 i = comma + 1
                 continue
-            report = next(j for j in range(i + 1, end) if token_key(tokens[j]) == "گزارش")
             if report + 1 < end and token_key(tokens[report + 1]) in agencies():
                 i = report + 2  # «به گزارش ایسنا دکتر بهرام دلاور ... گفت»: no comma after the agency
                 continue
@@ -160,9 +160,7 @@ def subject_mention(
         if not governed and is_word(t) and (words_before < SUBJECT_WINDOW or after_comma):
             if i == first and t.ent_iob_ == "B" and t.ent_type_ in ORG_LABELS and not mention_at(doc, i, end, is_cue):
                 # «بارسلونا روز گذشته اعلام کرد»: a body the NER model names, with no type word
-                j = i + 1
-                while j < end and tokens[j].ent_iob_ == "I":
-                    j += 1
+                j = entity_end(tokens, i, end)
                 if j >= end or is_stopper(tokens[j]) or is_cue(j):  # not «کنزا [بورو اوئه]»: the name ends there
                     text = words_text(doc, i, j)
                     return Mention(i, j, "org", text, name=text)
