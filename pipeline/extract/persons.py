@@ -79,6 +79,17 @@ def extends_name(longer: str, shorter: str) -> bool:
     return len(b) >= 2 and len(a) > len(b) and key(" ".join(a[: len(b)])) == key(shorter)
 
 
+def one_persons_names(a: str, b: str) -> bool:
+    """Two names one person may go by: one ends or extends the other, or they overlap
+    («وارثی» ~ «علیرضا وارثی»، «سید جعفر هاشمی» ~ «جعفر هاشمی تشکری»).
+
+    >>> one_persons_names("وارثی", "علیرضا وارثی"), one_persons_names("علی کریمی", "علی دایی")
+    (True, False)
+    """
+    return bool(name_suffix_matches(a, b) or name_suffix_matches(b, a) or extends_name(a, b)
+                or extends_name(b, a) or overlapping_names(a, b))
+
+
 def titles_match(a: str, b: str) -> bool:
     """One title is the other or begins it: «وزیر بهداشت» ~ «وزیر بهداشت، درمان و آموزش پزشکی»;
     «سرپرست این فدراسیون» ~ «سرپرست فدراسیون فوتبال» (what comes before «این»).

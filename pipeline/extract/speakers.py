@@ -36,8 +36,8 @@ from .mentions import Mention
 from .persons import (
     People,
     Person,
-    extends_name,
     name_suffix_matches,
+    one_persons_names,
     overlapping_names,
     same_office,
     titles_match,
@@ -94,8 +94,7 @@ class Resolver:
             if union:  # «سید جعفر هاشمی» + «جعفر هاشمی تشکری» -> «سید جعفر هاشمی تشکری»
                 p.name = union
                 return p
-            if p.name and (name_suffix_matches(p.name, full) or name_suffix_matches(full, p.name)
-                           or extends_name(p.name, full) or extends_name(full, p.name)):
+            if one_persons_names(p.name, full):  # «وارثی» and «علیرضا وارثی»
                 if len(key(full)) > len(key(p.name)):
                     p.name = full
                 return p

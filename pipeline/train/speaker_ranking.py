@@ -48,12 +48,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..extract.persons import extends_name, name_suffix_matches, overlapping_names
+from ..extract.persons import one_persons_names
 from ..extract.speaker_ranker import FEATURES, MODEL_DIR, SpeakerCandidate
+from ..paths import REPO, SHARED_CORPORA
 from ..text import key
 
-ROOT = Path(__file__).resolve().parents[2]
-NEWS_RAW = ROOT.parent / "shared" / "corpora" / "news-raw"
+ROOT = REPO
+NEWS_RAW = SHARED_CORPORA / "news-raw"
 LABELS = ROOT / "corpus" / "speaker-ranker" / "train.jsonl"
 TUNE_DIRS = (ROOT / "corpus" / "gold", ROOT / "corpus" / "dev-b")  # the gold articles tuned on
 SOURCES = ("news-raw", "gold", "both")
@@ -213,10 +214,7 @@ def same_speaker(pred: str | None, gold: str | None) -> bool:
     """
     if not pred or not gold:
         return not pred and not gold
-    if key(pred) == key(gold):
-        return True
-    return bool(name_suffix_matches(gold, pred) or name_suffix_matches(pred, gold)
-                or extends_name(gold, pred) or extends_name(pred, gold) or overlapping_names(pred, gold))
+    return key(pred) == key(gold) or one_persons_names(pred, gold)
 
 
 def candidate_speaker(c: SpeakerCandidate) -> str | None:
@@ -235,9 +233,7 @@ def chosen_speaker(example: Example, c: SpeakerCandidate) -> str | None:
         return speaker
     full = example.fullest or example.mention or ""
     for p in (c.person for c in example.candidates if c.person is not None):
-        if p.name and not p.is_org and (
-                overlapping_names(p.name, full) or name_suffix_matches(p.name, full)
-                or name_suffix_matches(full, p.name) or extends_name(p.name, full) or extends_name(full, p.name)):
+        if p.name and not p.is_org and one_persons_names(p.name, full):
             return p.speaker
     return full or None
 
