@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from ..lexicons.words import common_words, organization_words, title_organizations, titles
+from ..lexicons.words import common_words, organization_words, titles
 from ..text import key, token_key
 from .mentions import (
     PERSON_LABELS,
@@ -27,7 +27,7 @@ from .mentions import (
     name_starts,
     person_entity_name,
 )
-from .persons import Person, name_suffix_matches, titles_match
+from .persons import Person, name_suffix_matches, office_head, titles_match
 from .tokens import doc_keys, doc_tokens
 
 # «X به عنوان <title> انتخاب/منصوب/برگزیده شد»: the verbs that give the office
@@ -50,12 +50,7 @@ def organization_of(title: str | None) -> str | None:
         if rest and organization_words().starts(rest):
             return rest  # «نماینده ... در مجلس شورای اسلامی»
         words = words[: words.index("در")]  # «مسئول ستاد ... در شهرستان فردوس»: the body is the ستاد
-    rule, head = None, 0
-    for n in range(min(4, len(words)), 0, -1):
-        rule = title_organizations().get(key(" ".join(words[:n])))
-        if rule is not None:
-            head = n
-            break
+    head, rule = office_head(words)
     rest = " ".join(words[head:]).strip(" ،")
     if rule is None or rule in {"-", "rank"} or not rest:
         return None
@@ -67,13 +62,12 @@ def organization_of(title: str | None) -> str | None:
 
 
 def is_role(title: str) -> bool:
-    """Does the title name a calling (titles.tsv «role»: خبرنگار، قهرمان), not an office?
+    """Does the title name a calling (titles.tsv «role»: قهرمان، شاعر), not an office?
 
     >>> is_role("قهرمان کاراته کشورمان"), is_role("مدیرکل بهزیستی استان قزوین")
     (True, False)
     """
-    words = title.split()
-    return any(title_organizations().get(key(" ".join(words[:n]))) == "role" for n in (1, 2))
+    return office_head(title.split())[1] == "role"
 
 
 def _occurrences(doc: Doc, name: str) -> list[tuple[int, int]]:

@@ -120,11 +120,24 @@ def same_office(a: str, b: str) -> bool:
     return titles_match(a, b) or (bool(a.split()) and bool(b.split()) and key(a.split()[0]) == key(b.split()[0]))
 
 
+def office_head(words: list[str]) -> tuple[int, str | None]:
+    """How many words of a title are the office itself, and how titles.tsv says that office
+    names its body (0 and None when no office opens the title).
+
+    >>> office_head("امام جمعه موقت سقز".split())
+    (2, '-')
+    """
+    offices = title_organizations()
+    for n in range(min(4, len(words)), 0, -1):
+        rule = offices.get(key(" ".join(words[:n])))
+        if rule is not None:
+            return n, rule
+    return 0, None
+
+
 def _head_words(title: str) -> int:
     """Words of the office itself at the start of a title («امام جمعه» in «امام جمعه موقت سقز»)."""
-    words = title.split()
-    offices = title_organizations()
-    return next((n for n in range(min(4, len(words)), 0, -1) if key(" ".join(words[:n])) in offices), 0)
+    return office_head(title.split())[0]
 
 
 def _before_this(title: str) -> str:
