@@ -66,6 +66,8 @@ BECAME = frozenset(key(w) for w in ("شد", "شدند", "شده", "گردید", 
 # the verbs that end a clause before «و» («... اشاره کرد و آن را ... نامید»)
 CLAUSE_VERBS = BECAME | frozenset(key(w) for w in (
     "کرد", "کردند", "داد", "دادند", "داشت", "داشتند", "نمود", "نمودند", "است", "بود", "بودند", "گفت"))
+# a past participle that closes a clause («... فرجام خواهی کرده و این مسئله را ...»)
+PERFECT_PARTICIPLES = frozenset(key(w) for w in ("کرده", "شده", "داده", "بوده", "نموده", "داشته"))
 # a clause that opens with one of these opens with an adverbial phrase («با اشاره به ...،»)
 ADVERBIAL_OPENERS = frozenset(key(w) for w in ("با", "ضمن", "در", "به", "پس", "طی", "بعد", "قبل", "بدون"))
 OPENER_WORDS = frozenset(key(w) for w in ("با", "این", "حال", "وجود", "همچنین", "نیز", "البته"))
@@ -378,10 +380,24 @@ class QuoteFinder:
                 return None
             if token_key(self.tokens[after]) in {"که", "تا"}:
                 after += 1
-            end = self._trim_end(after, sent.end)
+            end = self._trim_end(after, self._before_coordinated_deem(after, sent.end))
             if end > after:
                 return FoundQuote(after, end, "indirect", cue.text, subject)
         return None
+
+    def _before_coordinated_deem(self, start: int, end: int) -> int:
+        """End of a reported clause before a second one that «و» joins to it with its own «را ...
+        دانست» verb: «بارسلونا اعلام کرد که ... فرجام خواهی کرده و این مسئله را نقض آشکار حقوق بشر
+        توصیف کرد»، «شهردار اعلام کرد که این میزان رضایت کم است و نرخ ۷۰ درصدی را مطلوب دانست»
+        (the second clause is the later cue's own quote)."""
+        later = next((c for c in self.cues if start < c.start < end and c.frame == "deem"), None)
+        ra = [i for i in range(start, later.start) if token_key(self.tokens[i]) == "را"] if later else []
+        if not ra:
+            return end
+        joint = next((i for i in range(ra[-1] - 1, start, -1) if token_key(self.tokens[i]) == "و"), None)
+        if joint is None or token_key(self.tokens[joint - 1]) not in CLAUSE_VERBS | PERFECT_PARTICIPLES:
+            return end  # «توسعه صنعت و کشاورزی را مهم دانست»: one object, one clause
+        return joint
 
     def demand_quote(self, cue: Cue, sent: Span, subject: Mention) -> FoundQuote | None:
         """«X خواستار شفاف‌سازی ... شد»، «X خبر از ... داد»: what stands between the cue and the
