@@ -27,7 +27,8 @@ class OrganizationMention:
 
 @dataclass(slots=True)
 class Organization:
-    name: str
+    name: str  # the fullest form the article gives («سازمان بهزیستی»)
+    key: str  # spelling-blind, type word and «کشور» folded: the same body across articles («بهزیستی»)
     mentions: list[OrganizationMention]
 
 
@@ -134,7 +135,7 @@ def article_from_doc(
         for span in doc.spans.get("quotes", [])
     ]
     organizations = [
-        Organization(org["name"], [
+        Organization(org["name"], org["key"], [
             OrganizationMention(span.text, **_span_offsets(span, tracked), quote=_quote_index(quotes, span))
             for span in org["mentions"]
         ])

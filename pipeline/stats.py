@@ -12,7 +12,7 @@ from .writers import is_gzip
 COLUMNS = {
     "id": "VARCHAR",
     "errors": "VARCHAR[]",
-    "organizations": "STRUCT(name VARCHAR, mentions STRUCT(text VARCHAR)[])[]",
+    "organizations": "STRUCT(name VARCHAR, key VARCHAR, mentions STRUCT(text VARCHAR)[])[]",
     "figures": "STRUCT(kind VARCHAR, unit VARCHAR, value DOUBLE)[]",
     "quotes": "STRUCT(speaker VARCHAR, kind VARCHAR)[]",
     "officials": "STRUCT(name VARCHAR, title VARCHAR, organization VARCHAR, quotes BIGINT)[]",
@@ -21,9 +21,9 @@ COLUMNS = {
 QUERIES = {
     "articles": "SELECT count(*) AS articles, count(*) FILTER (WHERE len(errors) > 0) AS with_errors FROM records",
     "top organizations": """
-        SELECT o.name, count(DISTINCT id) AS articles, sum(len(o.mentions)) AS mentions
+        SELECT mode(o.name) AS name, count(DISTINCT id) AS articles, sum(len(o.mentions)) AS mentions
         FROM (SELECT id, unnest(organizations) AS o FROM records)
-        GROUP BY o.name ORDER BY articles DESC, mentions DESC, o.name LIMIT {top}""",
+        GROUP BY coalesce(o.key, o.name) ORDER BY articles DESC, mentions DESC, name LIMIT {top}""",
     "most-quoted officials": """
         SELECT p.name, any_value(p.title) FILTER (WHERE p.title IS NOT NULL) AS title,
                sum(p.quotes) AS quotes, count(DISTINCT id) AS articles

@@ -24,6 +24,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from ..lexicons import load_list, load_table
+from ..lexicons.words import light_verb_forms
 from ..text import SENTENCE_ENDERS, lookup_form
 from .numbers import NumberMatch, denominators, find_numbers, parse_number
 
@@ -196,27 +197,6 @@ def _is_stop(word: Word) -> bool:
 def _phrase_text(text: str, words: list[Word]) -> str | None:
     """The text covered by ``words`` (None when empty)."""
     return text[words[0].start : words[-1].end] if words else None
-
-
-@cache
-def light_verb_forms() -> frozenset[str]:
-    """Keys of the forms of the light verbs (lexicon ``light_verbs``) and of the future auxiliary.
-
-    >>> {"کردند", "میشود", "افزایش", "خواهد", "یافته"} & light_verb_forms() == {"کردند", "میشود", "خواهد", "یافته"}
-    True
-    """
-    past_endings = ("", "م", "ی", "یم", "ید", "ند")  # شناسه‌های گذشته: کرد، کردم، کردند
-    present_endings = ("م", "ی", "د", "یم", "ید", "ند")  # شناسه‌های حال: کنم، کند، کنند
-    perfect_endings = ("", "ام", "ای", "است", "ایم", "اید", "اند")  # کرده، کرده‌ام، کرده است
-    forms = {"خواه" + p for p in present_endings}  # آینده: خواهد یافت
-    for row in load_table("light_verbs"):
-        past, present = lookup_form(row["past"]), lookup_form(row["present"])
-        for prefix in ("", "ن"):
-            forms.update(prefix + past + p for p in past_endings)
-            forms.update(prefix + past + "ه" + aux for aux in perfect_endings)
-        for prefix in ("", "می", "نمی", "ب", "ن"):
-            forms.update(prefix + present + p for p in present_endings)
-    return frozenset(forms)
 
 
 def _noun_phrase(words: list[Word], verbs: frozenset[str] = frozenset()) -> list[Word]:

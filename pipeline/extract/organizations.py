@@ -11,10 +11,19 @@ A regional branch (``region_markers``: استان، شهرستان ...) is its o
 «اداره کل بهزیستی استان قزوین» is not «سازمان بهزیستی», but «بهزیستی استان»,
 «بهزیستی استان قزوین» and «اداره کل بهزیستی قزوین» all join it.
 Comparison is on :func:`pipeline.text.key` of each word (spelling-blind);
-the name given is the mention said most often (the longest among equals).
+the name given is the fullest form (the longest mention; the most frequent among equals).
 A mention the model let run onto «و»، «از» or punctuation is trimmed first
-(lexicon ``organization_edge_words``), and «X و Y» is split when Y opens a new
+(lexicon ``organization_edge_words``), and so is one that runs into the verb phrase
+(«وزارت نیرو [امروز]»، «[قول] داد»); «X و Y» is split when Y opens a new
 name (lexicon ``organization_openers``: «سپاه و بسیج» is two organizations).
+Countries and peoples are no organizations (``countries``, ``demonyms``).
+
+One decision per name, not per span: a name the model tags ORG is a mention wherever
+else the article writes it untagged (or tags it otherwise less often), and the names
+of the organization gazetteer (``organization_gazetteer``, mined from the NER training
+corpora by ``python -m pipeline.train.org_gazetteer``) are mentions where the model
+tagged nothing. Each organization gets a ``key`` (:func:`group_key`) for counting it
+across a corpus.
 
 >>> org_name("اداره کل بهزیستی استان قزوین")
 OrgName(core=('بهزیستی',), region=('قزوین',), regional=True)
@@ -24,14 +33,21 @@ OrgName(core=('بهزیستی',), region=('قزوین',), regional=True)
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from ..lexicons import load_list
-from ..lexicons.words import title_organizations
-from ..text import key
+from ..lexicons.words import (
+    PhraseSet,
+    entity_words,
+    is_common,
+    light_verb_forms,
+    title_organizations,
+)
+from ..text import key, lookup_form
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +181,19 @@ def group_mentions(mentions: list[Span]) -> list[dict]:
         name = org_name(span.text)
         if name.flat:
             grouped.setdefault(groups.find(name.ident), []).append(span)
-    return [{"name": group_name(spans), "mentions": spans} for spans in grouped.values()]
+    return [{"name": group_name(spans), "key": group_key(root), "mentions": spans}
+            for root, spans in grouped.items()]
+
+
+def group_key(ident: tuple[str, ...]) -> str:
+    """A spelling-blind identifier of an organization, the same in every article that names
+    it so, for counting bodies across a corpus: its words without the type word and the
+    national qualifier (``org_name``), a branch's region after them.
+
+    >>> group_key(org_name("سازمان بهزیستی کشور").ident), group_key(org_name("اداره کل بهزیستی استان قزوین").ident)
+    ('بهزیستی', 'بهزیستی قزوین')
+    """
+    return " ".join(w for w in ident if w != "\0")
 
 
 def body_word_before(span: Span) -> str | None:
@@ -182,7 +210,7 @@ def body_word_before(span: Span) -> str | None:
         if span.start - n < 0:
             continue
         body = title_organizations().get(key(doc[span.start - n : span.start].text))
-        if body and body not in {"=", "-"}:
+        if body and body not in {"=", "-", "rank", "role"}:  # rules, not words (titles.tsv)
             return None if words(span.text)[: len(words(body))] == words(body) else body
     return None
 
@@ -195,11 +223,12 @@ def mention_name(span: Span) -> str:
 
 
 def group_name(mentions: list[Span]) -> str:
-    """The mention name said most often (spelling-blind); the longest among equals.
+    """The fullest form the article gives: the longest mention name (with the body word of a
+    title before it), the one said most often among equally long ones.
 
-    >>> import spacy; doc = spacy.blank("fa")("سپاه پاسداران و سپاه و سپاه")
-    >>> group_name([doc[0:2], doc[3:4], doc[5:6]])
-    'سپاه'
+    >>> import spacy; doc = spacy.blank("fa")("بهزیستی و سازمان بهزیستی و بهزیستی")
+    >>> group_name([doc[0:1], doc[2:4], doc[5:6]])
+    'سازمان بهزیستی'
     >>> doc = spacy.blank("fa")("وزیر بهداشت گفت")
     >>> group_name([doc[1:2]])
     'وزارت بهداشت'
@@ -208,7 +237,7 @@ def group_name(mentions: list[Span]) -> str:
     counts: dict[str, int] = {}
     for name in names:
         counts[key(name)] = counts.get(key(name), 0) + 1
-    return max(names, key=lambda t: (counts[key(t)], len(t)))
+    return max(names, key=lambda t: (len(words(t)), counts[key(t)], len(t)))
 
 
 def split_coordination(span: Span) -> list[Span]:
@@ -246,9 +275,30 @@ def trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in edge):
         end -= 1
+    while end - start > 1 and _runs_on(doc, end - 1):
+        end -= 1
     if start == end:
         return None
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
+
+
+@cache
+def _subject_adverbs() -> frozenset[str]:
+    return frozenset(key(w) for w in load_list("subject_adverbs"))
+
+
+def _runs_on(doc: Doc, i: int) -> bool:
+    """Is the last word of a name, ``doc[i]``, the model's run-on into the verb phrase: an
+    adverb after the subject (``subject_adverbs``), a verb form, or the noun of a compound
+    verb that no organization or place name of the NER corpora holds (``entity_words``):
+    «وزارت نیرو [امروز] اعلام کرد»، «وزارت نیرو [قول] داد»?"""
+    word = doc[i].text
+    if key(word) in entity_words():
+        return False
+    if lookup_form(word) in light_verb_forms() or key(word) in _subject_adverbs():
+        return True
+    nxt = next((t for t in doc[i + 1 : i + 3] if not t.is_space), None)
+    return nxt is not None and is_common(word) and lookup_form(nxt.text) in light_verb_forms()
 
 
 def is_common_phrase(span: Span) -> bool:
@@ -265,8 +315,69 @@ def is_common_phrase(span: Span) -> bool:
     return any(ws[: len(phrase)] == phrase for phrase in _phrases("organization_not_names"))
 
 
+@cache
+def _keys(lexicon: str) -> frozenset[str]:
+    return frozenset(key(w) for w in load_list(lexicon))
+
+
+def is_country_or_people(span: Span) -> bool:
+    """Is ``span`` only a country (``countries``: «جمهوری اسلامی ایران»), a nationality
+    adjective or the people it names (``demonyms``, made by ``python -m pipeline.train.demonyms``:
+    «ژاپنی»، «فلسطینی‌ها»، «ایرانیان»)? GUIDE.md: none of them is an organization.
+
+    >>> import spacy; doc = spacy.blank("fa")("اسرائیلی‌ها و چینی و بانک چین و جمهوری اسلامی ایران")
+    >>> [is_country_or_people(s) for s in (doc[0:1], doc[2:3], doc[4:6], doc[7:10])]
+    [True, True, False, True]
+    """
+    k = key(span.text)
+    demonyms = _keys("demonyms")
+    return k in _keys("countries") or k in demonyms or any(
+        k.endswith(plural) and k[: -len(plural)] in demonyms for plural in ("ها", "ان"))
+
+
+@cache
+def _gazetteer() -> PhraseSet:
+    return PhraseSet(load_list("organization_gazetteer"))
+
+
+def untagged_mentions(doc: Doc, *names: PhraseSet) -> list[Span]:
+    """Where one of ``names`` stands in ``doc`` and the NER model tagged no entity: «پزشکی قانونی»،
+    «گمرک» from the organization gazetteer (made by ``python -m pipeline.train.org_gazetteer``),
+    or a name the model tagged ORG elsewhere in the same article.
+
+    >>> import spacy; doc = spacy.blank("fa")("نامه سازمان پزشکی قانونی به مجلس شورای اسلامی")
+    >>> [s.text for s in untagged_mentions(doc, _gazetteer())]
+    ['سازمان پزشکی قانونی', 'مجلس شورای اسلامی']
+    """
+    tokens = list(doc)
+    found, i = [], 0
+    while i < len(doc):
+        n = max(phrases.match(tokens, i) for phrases in names) if not doc[i].ent_type_ else 0
+        if n and not any(t.ent_type_ for t in doc[i : i + n]):
+            found.append(Span(doc, i, i + n, label="ORG"))
+            i += n
+        else:
+            i += 1
+    return found
+
+
+def retagged_mentions(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Entities of another label whose text the model tags ORG more often in the article: one
+    decision per name, so «بهزیستی» tagged LOC once in the seed is the organization there too."""
+    as_org = Counter(key(m.text) for m in mentions)
+    as_other = Counter(key(e.text) for e in doc.ents if e.label_ != "ORG")
+    return [Span(doc, e.start, e.end, label="ORG") for e in doc.ents
+            if e.label_ != "ORG" and as_org[key(e.text)] > as_other[key(e.text)]]
+
+
 def group_organizations(doc: Doc) -> Doc:
-    """Set ``doc._.organizations`` from ``doc.ents`` labelled ORG."""
+    """Set ``doc._.organizations`` from ``doc.ents`` labelled ORG and the gazetteer's names."""
     mentions = [trim(part) for ent in doc.ents if ent.label_ == "ORG" for part in split_coordination(ent)]
-    doc._.organizations = group_mentions([m for m in mentions if m is not None and not is_common_phrase(m)])
+    mentions = [m for m in mentions if m is not None]
+    # one decision per name: a name tagged once is an organization at each of its mentions
+    named = PhraseSet(m.text for m in mentions if len(m) > 1 or not is_common(m.text))  # not «استقلال»
+    extra = untagged_mentions(doc, named, _gazetteer()) + retagged_mentions(doc, mentions)
+    mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    doc._.organizations = group_mentions([m for m in mentions if not is_common_phrase(m)
+                                          and not is_country_or_people(m)])
     return doc

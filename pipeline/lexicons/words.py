@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..text import is_word, key, token_key
+from ..text import is_word, key, lookup_form, token_key
 from . import load_list, load_table
 
 if TYPE_CHECKING:
@@ -202,3 +202,24 @@ def is_common(text: str) -> bool:
 def glued_preposition(k: str) -> bool:
     """«درابتدای»، «بابیان»: a preposition written onto a common word (a typo), not a name."""
     return any(k.startswith(p) and k[len(p) :] in common_words() for p in ("در", "با", "به", "از", "بر"))
+
+
+@cache
+def light_verb_forms() -> frozenset[str]:
+    """Keys of the forms of the light verbs (lexicon ``light_verbs``) and of the future auxiliary.
+
+    >>> {"کردند", "میشود", "افزایش", "خواهد", "یافته"} & light_verb_forms() == {"کردند", "میشود", "خواهد", "یافته"}
+    True
+    """
+    past_endings = ("", "م", "ی", "یم", "ید", "ند")  # شناسه‌های گذشته: کرد، کردم، کردند
+    present_endings = ("م", "ی", "د", "یم", "ید", "ند")  # شناسه‌های حال: کنم، کند، کنند
+    perfect_endings = ("", "ام", "ای", "است", "ایم", "اید", "اند")  # کرده، کرده‌ام، کرده است
+    forms = {"خواه" + p for p in present_endings}  # آینده: خواهد یافت
+    for row in load_table("light_verbs"):
+        past, present = lookup_form(row["past"]), lookup_form(row["present"])
+        for prefix in ("", "ن"):
+            forms.update(prefix + past + p for p in past_endings)
+            forms.update(prefix + past + "ه" + aux for aux in perfect_endings)
+        for prefix in ("", "می", "نمی", "ب", "ن"):
+            forms.update(prefix + present + p for p in present_endings)
+    return frozenset(forms)

@@ -1,0 +1,65 @@
+"""Recipe of ``pipeline/lexicons/demonyms.txt``: nationality adjectives and the peoples they
+name («ژاپنی»، «فلسطینی»، «چینی‌ها»، «ایرانیان»), which the NER model at times tags ORG.
+
+Each one-word place of ``countries.txt`` and of PEYMA train's LOC entities (seen at least
+``MIN_COUNT`` times, ../shared/corpora/peyma-train-derived-lists/entities_LOC.tsv) gives its
+adjective by the Persian rule: «ی» after the name, «یی» after a final «ا» or «و» (آمریکا ->
+آمریکایی). An adjective is kept only when hazm's word list has it, so no form is made up.
+
+    .venv/bin/python -m pipeline.train.demonyms   # rewrites pipeline/lexicons/demonyms.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+from ..lexicons import load_list
+from ..lexicons.hazm import load_lexicon
+from ..paths import REPO, SHARED_CORPORA
+
+PLACES = SHARED_CORPORA / "peyma-train-derived-lists" / "entities_LOC.tsv"
+MIN_COUNT = 2
+OUT = REPO / "pipeline" / "lexicons" / "demonyms.txt"
+
+
+def one_word_places(path: Path = PLACES, min_count: int = MIN_COUNT) -> list[str]:
+    """Countries of the lexicon, then PEYMA's one-word places seen ``min_count`` times."""
+    with path.open(encoding="utf-8") as f:
+        peyma = [row["surface"] for row in csv.DictReader(f, delimiter="\t") if int(row["count"]) >= min_count]
+    places = [*load_list("countries"), *peyma]
+    return list(dict.fromkeys(p for p in places if len(p.split()) == 1))
+
+
+def demonym(place: str) -> str:
+    """The nationality adjective of a place name.
+
+    >>> demonym("ژاپن"), demonym("آمریکا")
+    ('ژاپنی', 'آمریکایی')
+    """
+    return place + ("یی" if place[-1] in "او" else "ی")
+
+
+def demonyms(places: list[str]) -> list[str]:
+    """The adjectives hazm's word list attests, in the order of ``places``."""
+    lexicon = load_lexicon()
+    return [d for d in dict.fromkeys(demonym(p) for p in places if not p.endswith(("ی", "ه"))) if lexicon.seen(d)]
+
+
+def write(words: list[str], out: Path = OUT) -> int:
+    header = ("# Adjectives of countries and places (a people: the adjective, its plural with «ها» or «ان»), made from\n"
+              "# countries.txt and PEYMA train's one-word places by `python -m pipeline.train.demonyms`;\n"
+              "# do not edit by hand. An organization mention that is only one of these is dropped.\n")
+    out.write_text(header + "".join(w + "\n" for w in words), encoding="utf-8")
+    return len(words)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] + " Reads ../shared/corpora.")
+    parser.parse_args()
+    print(f"{write(demonyms(one_word_places()))} adjectives -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
