@@ -87,3 +87,13 @@ def test_the_word_lists_are_reproduced_by_their_recipes():
     assert demonyms.demonyms(demonyms.one_word_places()) == listed(demonyms.OUT)
     assert org_gazetteer.gazetteer() == listed(org_gazetteer.OUT)
     assert "ژاپنی" in listed(demonyms.OUT) and "سازمان پزشکی قانونی" in listed(org_gazetteer.OUT)
+
+
+def test_a_mission_keeps_where_it_serves(khabar):
+    """news-raw hamshahri: «سفارت آمريكا در تهران»، «سفارت آمريكا در ايران» (the model stops
+    at «سفارت آمریکا»)."""
+    for text, name in [
+        ("دادگاه از سازمان ثبت اسناد خواسته سفارت آمريكا در تهران را به نفع وي توقيف كند.", "سفارت آمریکا در تهران"),
+        ("يكي از اين نشست‌ها بررسي مسائل«دلايل اشغال سفارت آمريكا در ايران» بود.", "سفارت آمریکا در ایران"),
+    ]:
+        assert key(name) in {key(n) for n in org_names(khabar.process(text))}

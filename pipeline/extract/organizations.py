@@ -16,6 +16,8 @@ A mention the model let run onto «و»، «از» or punctuation is trimmed fir
 (lexicon ``organization_edge_words``), and so is one that runs into the verb phrase
 («وزارت نیرو [امروز]»، «[قول] داد»); «X و Y» is split when Y opens a new
 name (lexicon ``organization_openers``: «سپاه و بسیج» is two organizations).
+A mention the model stopped short is extended over a branch's «استان X» and a
+mission's «در X» («سفارت آمریکا در تهران», ``organization_missions``).
 Countries and peoples are no organizations (``countries``, ``demonyms``).
 
 One decision per name, not per span: a name the model tags ORG is a mention wherever
@@ -33,6 +35,7 @@ OrgName(core=('بهزیستی',), region=('قزوین',), regional=True)
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -45,6 +48,7 @@ from ..lexicons.words import (
     entity_words,
     is_common,
     light_verb_forms,
+    place_phrases,
     title_organizations,
 )
 from ..text import key, lookup_form
@@ -301,6 +305,32 @@ def _runs_on(doc: Doc, i: int) -> bool:
     return nxt is not None and is_common(word) and lookup_form(nxt.text) in light_verb_forms()
 
 
+def extend(span: Span) -> Span:
+    """``span`` with the rest of its name that the model left out: the region of a branch
+    («بهزیستی» + «استان قزوین»), and where a mission serves («سفارت جمهوری اسلامی ایران» +
+    «در وین», lexicon ``organization_missions``).
+
+    >>> import spacy; doc = spacy.blank("fa")("سفارت ایران در ژاپن و اداره کل بهزیستی استان قزوین گفت")
+    >>> extend(doc[0:2]).text, extend(doc[5:8]).text
+    ('سفارت ایران در ژاپن', 'اداره کل بهزیستی استان قزوین')
+    """
+    doc, end = span.doc, span.end
+    tokens = list(doc[end : min(len(doc), end + 6)])
+    after = [key(t.text) for t in tokens]
+    markers = _keys("region_markers")
+    if after and after[0] in markers and not any(key(t.text) in markers for t in span):
+        n = place_phrases().match(tokens, 1)
+        if n:
+            return Span(doc, span.start, end + 1 + n, label=span.label)
+    if after and after[0] == "در" and organization_missions().match(list(span), 0):
+        n = place_phrases().match(tokens, 1) or _gazetteer().match(tokens, 1)
+        if not n and len(tokens) > 1 and tokens[1].ent_iob_ == "B" and tokens[1].ent_type_ in {"LOC", "ORG"}:
+            n = 1 + sum(1 for _ in itertools.takewhile(lambda t: t.ent_iob_ == "I", tokens[2:]))  # «در [وین]»
+        if n:
+            return Span(doc, span.start, end + 1 + n, label=span.label)
+    return span
+
+
 def is_common_phrase(span: Span) -> bool:
     """Does ``span`` start a common noun phrase that names no body (lexicon
     ``organization_not_names``: «استقلال مالی مددجویان» is financial independence), also when
@@ -333,6 +363,11 @@ def is_country_or_people(span: Span) -> bool:
     demonyms = _keys("demonyms")
     return k in _keys("countries") or k in demonyms or any(
         k.endswith(plural) and k[: -len(plural)] in demonyms for plural in ("ها", "ان"))
+
+
+@cache
+def organization_missions() -> PhraseSet:
+    return PhraseSet(load_list("organization_missions"))
 
 
 @cache
@@ -373,7 +408,7 @@ def retagged_mentions(doc: Doc, mentions: list[Span]) -> list[Span]:
 def group_organizations(doc: Doc) -> Doc:
     """Set ``doc._.organizations`` from ``doc.ents`` labelled ORG and the gazetteer's names."""
     mentions = [trim(part) for ent in doc.ents if ent.label_ == "ORG" for part in split_coordination(ent)]
-    mentions = [m for m in mentions if m is not None]
+    mentions = [extend(m) for m in mentions if m is not None]
     # one decision per name: a name tagged once is an organization at each of its mentions
     named = PhraseSet(m.text for m in mentions if len(m) > 1 or not is_common(m.text))  # not «استقلال»
     extra = untagged_mentions(doc, named, _gazetteer()) + retagged_mentions(doc, mentions)
