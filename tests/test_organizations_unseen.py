@@ -97,3 +97,13 @@ def test_a_mission_keeps_where_it_serves(khabar):
         ("يكي از اين نشست‌ها بررسي مسائل«دلايل اشغال سفارت آمريكا در ايران» بود.", "سفارت آمریکا در ایران"),
     ]:
         assert key(name) in {key(n) for n in org_names(khabar.process(text))}
+
+
+def test_plural_bodies_are_no_organization(khabar):
+    """news-raw fars-1-039, radiofarda-082, hamshahri-HAM2-811012-079: bodies of a kind."""
+    text = ("بررسی طرح تجمیع انتخابات در کمیسیون‌های صنایع و امنیت ملی از جمله موضوعات مطرح در "
+            "جلسات هفتگی کمیسیون‌های مجلس در هفته جاری است.\n"
+            "همچنین سیاست‌های بانک‌های مرکزی برای کنترل تورم باعث شده است که سرمایه‌ها به بازار طلا "
+            "سرازیر شود.\n"
+            "همکاری سازمان‌های محیط زیست، بهینه‌سازی مصرف سوخت و وزارتخانه‌های نفت")
+    assert org_names(khabar.process(text)) == []

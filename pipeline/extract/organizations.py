@@ -18,7 +18,8 @@ A mention the model let run onto «و»، «از» or punctuation is trimmed fir
 name (lexicon ``organization_openers``: «سپاه و بسیج» is two organizations).
 A mention the model stopped short is extended over a branch's «استان X» and a
 mission's «در X» («سفارت آمریکا در تهران», ``organization_missions``).
-Countries and peoples are no organizations (``countries``, ``demonyms``).
+Countries, peoples and plurals («کمیسیون‌های مجلس») are no organizations
+(``countries``, ``demonyms``, ``organization_words``).
 
 One decision per name, not per span: a name the model tags ORG is a mention wherever
 else the article writes it untagged (or tags it otherwise less often), and the names
@@ -359,10 +360,24 @@ def is_country_or_people(span: Span) -> bool:
     >>> [is_country_or_people(s) for s in (doc[0:1], doc[2:3], doc[4:6], doc[7:10])]
     [True, True, False, True]
     """
-    k = key(span.text)
+    k = key(span.text).replace("ئ", "ی")  # «آمریکائی‌ها»
     demonyms = _keys("demonyms")
     return k in _keys("countries") or k in demonyms or any(
         k.endswith(plural) and k[: -len(plural)] in demonyms for plural in ("ها", "ان"))
+
+
+def is_generic_plural(span: Span) -> bool:
+    """Does ``span`` open with the plural of an organization word («کمیسیون‌های مجلس»،
+    «سازمان‌های محیط زیست»، «بانک‌های مرکزی»): bodies of a kind, no one named body?
+
+    >>> import spacy; doc = spacy.blank("fa")("کمیسیون‌های مجلس و نیروهای مسلح و کمیسیون امنیت")
+    >>> [is_generic_plural(s) for s in (doc[0:2], doc[3:5], doc[6:8])]
+    [True, False, False]
+    """
+    first = key(span[0].text)
+    stems = [first[: -len(plural)] for plural in ("های", "ها") if first.endswith(plural)]
+    return any(stem in _keys("organization_words") or stem.removesuffix("خانه") in _keys("organization_words")
+               for stem in stems[:1])  # «وزارتخانه‌های نفت»
 
 
 @cache
@@ -414,5 +429,5 @@ def group_organizations(doc: Doc) -> Doc:
     extra = untagged_mentions(doc, named, _gazetteer()) + retagged_mentions(doc, mentions)
     mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     doc._.organizations = group_mentions([m for m in mentions if not is_common_phrase(m)
-                                          and not is_country_or_people(m)])
+                                          and not is_country_or_people(m) and not is_generic_plural(m)])
     return doc
