@@ -107,3 +107,12 @@ def test_plural_bodies_are_no_organization(khabar):
             "سرازیر شود.\n"
             "همکاری سازمان‌های محیط زیست، بهینه‌سازی مصرف سوخت و وزارتخانه‌های نفت")
     assert org_names(khabar.process(text)) == []
+
+
+def test_a_national_tail_belongs_to_the_name(khabar):
+    """news-raw radiofarda-110, -186: «سخنگوی قوه قضاییه جمهوری اسلامی»; the key folds the tail."""
+    text = ("غلامحسین اسماعیلی، سخنگوی قوه قضاییه جمهوری اسلامی، روز سه‌شنبه اعلام کرد که شورش منجر "
+            "به فرار شماری از زندانیان زندان سقز با همکاری چند تن از زندانبان‌های این زندان انجام شد.")
+    organizations = khabar.process(text).organizations
+    assert [(o.name, o.key) for o in organizations if "قضاییه" in o.name] == [
+        ("قوه قضاییه جمهوری اسلامی", key("قوه") + " " + key("قضاییه"))]
