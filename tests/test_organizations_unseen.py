@@ -116,3 +116,19 @@ def test_a_national_tail_belongs_to_the_name(khabar):
     organizations = khabar.process(text).organizations
     assert [(o.name, o.key) for o in organizations if "قضاییه" in o.name] == [
         ("قوه قضاییه جمهوری اسلامی", key("قوه") + " " + key("قضاییه"))]
+
+
+def test_a_tune_article_teaches_its_gold_organizations_and_leaves_persons_missing():
+    """pipeline.train.ner_news: the gold forms are ORG wherever written (spelling-blind), a
+    person the model found stays missing, every other token is O."""
+    from pipeline.nlp import blank
+    from pipeline.train.ner_news import news_example
+
+    nlp = blank()
+    predicted = nlp("علیرضا وارثی مدیرکل بهزیستي استان گفت سازمان بهزیستی کمک کرد")
+    predicted.set_ents([predicted.char_span(0, 12, label="PER")])
+    example = news_example(nlp, predicted, ["سازمان بهزیستی", "بهزیستی"])
+    reference = example.reference
+    assert [(e.text, e.label_) for e in reference.ents] == [("بهزیستي", "ORG"), ("سازمان بهزیستی", "ORG")]
+    assert [t.ent_iob_ for t in reference[:2]] == ["", ""]  # missing, not O
+    assert reference[2].ent_iob_ == "O"
