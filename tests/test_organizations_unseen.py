@@ -13,7 +13,7 @@ from pipeline.stats import output_stats
 from pipeline.text import key
 from pipeline.train import demonyms, org_gazetteer
 
-from .conftest import CORPUS, GOLD_DIR
+from .conftest import CORPUS, GOLD_DIR, need_shared
 
 SEED = GOLD_DIR / "seed-article.txt"
 
@@ -81,6 +81,8 @@ def test_stats_count_one_body_under_one_name_across_articles(tmp_path, khabar):
 
 def test_the_word_lists_are_reproduced_by_their_recipes():
     """``python -m pipeline.train.demonyms`` and ``... org_gazetteer`` give the shipped files."""
+    need_shared("corpora/peyma-train-derived-lists/entities_LOC.tsv")
+
     def listed(path):
         return [w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
 
