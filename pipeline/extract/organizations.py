@@ -48,6 +48,8 @@ from ..lexicons.words import (
     PhraseSet,
     entity_words,
     is_common,
+    lexicon_keys,
+    lexicon_phrases,
     light_verb_forms,
     place_phrases,
     title_organizations,
@@ -287,11 +289,6 @@ def trim(span: Span) -> Span | None:
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
 
 
-@cache
-def _subject_adverbs() -> frozenset[str]:
-    return frozenset(key(w) for w in load_list("subject_adverbs"))
-
-
 def _runs_on(doc: Doc, i: int) -> bool:
     """Is the last word of a name, ``doc[i]``, the model's run-on into the verb phrase: an
     adverb after the subject (``subject_adverbs``), a verb form, or the noun of a compound
@@ -300,7 +297,7 @@ def _runs_on(doc: Doc, i: int) -> bool:
     word = doc[i].text
     if key(word) in entity_words():
         return False
-    if lookup_form(word) in light_verb_forms() or key(word) in _subject_adverbs():
+    if lookup_form(word) in light_verb_forms() or key(word) in lexicon_keys("subject_adverbs"):
         return True
     nxt = next((t for t in doc[i + 1 : i + 3] if not t.is_space), None)
     return nxt is not None and is_common(word) and lookup_form(nxt.text) in light_verb_forms()
@@ -318,17 +315,17 @@ def extend(span: Span) -> Span:
     """
     doc, end = span.doc, span.end
     tokens = list(doc[end : min(len(doc), end + 6)])
-    national = _national().match(tokens, 0) if tokens and not tokens[0].ent_type_ else 0
+    national = lexicon_phrases("organization_national").match(tokens, 0) if tokens and not tokens[0].ent_type_ else 0
     if national:  # «شورای عالی ترافیک [کشور]»، «بانک مرکزی [جمهوری اسلامی ایران]»
         return Span(doc, span.start, end + national, label=span.label)
     after = [key(t.text) for t in tokens]
-    markers = _keys("region_markers")
+    markers = lexicon_keys("region_markers")
     if after and after[0] in markers and not any(key(t.text) in markers for t in span):
         n = place_phrases().match(tokens, 1)
         if n:
             return Span(doc, span.start, end + 1 + n, label=span.label)
-    if after and after[0] == "در" and organization_missions().match(list(span), 0):
-        n = place_phrases().match(tokens, 1) or _gazetteer().match(tokens, 1)
+    if after and after[0] == "در" and lexicon_phrases("organization_missions").match(list(span), 0):
+        n = place_phrases().match(tokens, 1) or lexicon_phrases("organization_gazetteer").match(tokens, 1)
         if not n and len(tokens) > 1 and tokens[1].ent_iob_ == "B" and tokens[1].ent_type_ in {"LOC", "ORG"}:
             n = 1 + sum(1 for _ in itertools.takewhile(lambda t: t.ent_iob_ == "I", tokens[2:]))  # «در [وین]»
         if n:
@@ -350,11 +347,6 @@ def is_common_phrase(span: Span) -> bool:
     return any(ws[: len(phrase)] == phrase for phrase in _phrases("organization_not_names"))
 
 
-@cache
-def _keys(lexicon: str) -> frozenset[str]:
-    return frozenset(key(w) for w in load_list(lexicon))
-
-
 def is_country_or_people(span: Span) -> bool:
     """Is ``span`` only a country (``countries``: «جمهوری اسلامی ایران»), a nationality
     adjective or the people it names (``demonyms``, made by ``python -m pipeline.train.demonyms``:
@@ -365,9 +357,9 @@ def is_country_or_people(span: Span) -> bool:
     [True, True, False, True, True]
     """
     k = key(span.text)
-    demonyms = _keys("demonyms")
+    demonyms = lexicon_keys("demonyms")
     folded = k.replace("ئ", "ی")  # «آمریکائی‌ها»
-    return k in _keys("countries") or folded in demonyms or any(
+    return k in lexicon_keys("countries") or folded in demonyms or any(
         folded.endswith(plural) and folded[: -len(plural)] in demonyms for plural in ("ها", "ان"))
 
 
@@ -381,23 +373,8 @@ def is_generic_plural(span: Span) -> bool:
     """
     first = key(span[0].text)
     stems = [first[: -len(plural)] for plural in ("های", "ها") if first.endswith(plural)]
-    return any(stem in _keys("organization_words") or stem.removesuffix("خانه") in _keys("organization_words")
-               for stem in stems[:1])  # «وزارتخانه‌های نفت»
-
-
-@cache
-def _national() -> PhraseSet:
-    return PhraseSet(load_list("organization_national"))
-
-
-@cache
-def organization_missions() -> PhraseSet:
-    return PhraseSet(load_list("organization_missions"))
-
-
-@cache
-def _gazetteer() -> PhraseSet:
-    return PhraseSet(load_list("organization_gazetteer"))
+    heads = lexicon_keys("organization_words")
+    return any(stem in heads or stem.removesuffix("خانه") in heads for stem in stems[:1])  # «وزارتخانه‌های نفت»
 
 
 def untagged_mentions(doc: Doc, *names: PhraseSet) -> list[Span]:
@@ -406,7 +383,7 @@ def untagged_mentions(doc: Doc, *names: PhraseSet) -> list[Span]:
     or a name the model tagged ORG elsewhere in the same article.
 
     >>> import spacy; doc = spacy.blank("fa")("نامه سازمان پزشکی قانونی به مجلس شورای اسلامی")
-    >>> [s.text for s in untagged_mentions(doc, _gazetteer())]
+    >>> [s.text for s in untagged_mentions(doc, lexicon_phrases("organization_gazetteer"))]
     ['سازمان پزشکی قانونی', 'مجلس شورای اسلامی']
     """
     tokens = list(doc)
@@ -436,7 +413,7 @@ def group_organizations(doc: Doc) -> Doc:
     mentions = [extend(m) for m in mentions if m is not None]
     # one decision per name: a name tagged once is an organization at each of its mentions
     named = PhraseSet(m.text for m in mentions if len(m) > 1 or not is_common(m.text))  # not «استقلال»
-    extra = untagged_mentions(doc, named, _gazetteer()) + retagged_mentions(doc, mentions)
+    extra = untagged_mentions(doc, named, lexicon_phrases("organization_gazetteer")) + retagged_mentions(doc, mentions)
     mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     doc._.organizations = group_mentions([m for m in mentions if not is_common_phrase(m)
                                           and not is_country_or_people(m) and not is_generic_plural(m)])

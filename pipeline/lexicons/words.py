@@ -113,6 +113,18 @@ def group_heads() -> frozenset[str]:
 
 
 @cache
+def lexicon_keys(name: str) -> frozenset[str]:
+    """Keys of a word list's entries (``name``.txt): «demonyms»، «countries»، «subject_adverbs»."""
+    return frozenset(key(w) for w in load_list(name))
+
+
+@cache
+def lexicon_phrases(name: str) -> PhraseSet:
+    """A word list's entries as a PhraseSet: «organization_gazetteer»، «organization_missions»."""
+    return PhraseSet(load_list(name))
+
+
+@cache
 def media_heads() -> PhraseSet:
     return PhraseSet(load_list("media_heads"))
 
