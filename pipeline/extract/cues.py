@@ -17,8 +17,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons import load_list, load_table
-from ..lexicons.words import PhraseSet
+from ..lexicons import load_table
+from ..lexicons.words import PhraseSet, lexicon_phrases
 from ..text import is_word, key, token_key
 from .tokens import doc_tokens
 
@@ -99,16 +99,10 @@ def _is_false_cue(tokens: list[Token], i: int, n: int, frame: str) -> bool:
     return frame not in {"clause", "according", "demand"} and before in {"به", "با", "از"}
 
 
-@cache
-def own_reporters() -> PhraseSet:
-    """«خبرنگار ما»، «گزارشگر ما»: the paper's own voice (``own_reporters.txt``)."""
-    return PhraseSet(load_list("own_reporters"))
-
-
 def _after_own_reporter(tokens: list[Token], i: int) -> bool:
-    """«گزارشگر ما می‌نویسد: ...»: the paper writes, nobody is quoted."""
+    """«گزارشگر ما می‌نویسد: ...»: the paper writes, nobody is quoted (``own_reporters.txt``)."""
     words = [j for j in range(max(0, i - 5), i) if is_word(tokens[j])][-3:]
-    if len(words) < 2 or words[-2] + own_reporters().match(tokens, words[-2]) - 1 != words[-1]:
+    if len(words) < 2 or words[-2] + lexicon_phrases("own_reporters").match(tokens, words[-2]) - 1 != words[-1]:
         return False
     # «به خبرنگار ما گفت»، «در گفت‌وگو با خبرنگار ما افزود»: our reporter is spoken to
     return len(words) < 3 or token_key(tokens[words[0]]) not in ADDRESSEE_PREPOSITIONS

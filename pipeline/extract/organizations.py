@@ -36,7 +36,6 @@ OrgName(core=('بهزیستی',), region=('قزوین',), regional=True)
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -54,7 +53,9 @@ from ..lexicons.words import (
     place_phrases,
     title_organizations,
 )
-from ..text import key, lookup_form
+from ..text import key, lookup_form, token_key
+from .mentions import entity_end
+from .tokens import doc_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,20 +315,22 @@ def extend(span: Span) -> Span:
     ('سفارت ایران در ژاپن', 'اداره کل بهزیستی استان قزوین')
     """
     doc, end = span.doc, span.end
-    tokens = list(doc[end : min(len(doc), end + 6)])
-    national = lexicon_phrases("organization_national").match(tokens, 0) if tokens and not tokens[0].ent_type_ else 0
+    if end >= len(doc):
+        return span
+    tokens = doc_tokens(doc)
+    national = lexicon_phrases("organization_national").match(tokens, end) if not tokens[end].ent_type_ else 0
     if national:  # «شورای عالی ترافیک [کشور]»، «بانک مرکزی [جمهوری اسلامی ایران]»
         return Span(doc, span.start, end + national, label=span.label)
-    after = [key(t.text) for t in tokens]
+    after = token_key(tokens[end])
     markers = lexicon_keys("region_markers")
-    if after and after[0] in markers and not any(key(t.text) in markers for t in span):
-        n = place_phrases().match(tokens, 1)
+    if after in markers and not any(key(t.text) in markers for t in span):
+        n = place_phrases().match(tokens, end + 1)
         if n:
             return Span(doc, span.start, end + 1 + n, label=span.label)
-    if after and after[0] == "در" and lexicon_phrases("organization_missions").match(list(span), 0):
-        n = place_phrases().match(tokens, 1) or lexicon_phrases("organization_gazetteer").match(tokens, 1)
-        if not n and len(tokens) > 1 and tokens[1].ent_iob_ == "B" and tokens[1].ent_type_ in {"LOC", "ORG"}:
-            n = 1 + sum(1 for _ in itertools.takewhile(lambda t: t.ent_iob_ == "I", tokens[2:]))  # «در [وین]»
+    if after == "در" and lexicon_phrases("organization_missions").match(tokens, span.start):
+        n = place_phrases().match(tokens, end + 1) or lexicon_phrases("organization_gazetteer").match(tokens, end + 1)
+        if not n and end + 1 < len(doc) and tokens[end + 1].ent_iob_ == "B" and tokens[end + 1].ent_type_ in {"LOC", "ORG"}:
+            n = entity_end(tokens, end + 1, len(doc)) - (end + 1)  # «در [وین]»
         if n:
             return Span(doc, span.start, end + 1 + n, label=span.label)
     return span
@@ -356,7 +359,11 @@ def is_country_or_people(span: Span) -> bool:
     >>> [is_country_or_people(s) for s in (doc[0:1], doc[2:3], doc[4:6], doc[7:10], doc[11:12])]
     [True, True, False, True, True]
     """
-    k = key(span.text)
+    return names_country_or_people(key(span.text))
+
+
+def names_country_or_people(k: str) -> bool:
+    """:func:`is_country_or_people` for the key of a name (also used by the gazetteer's recipe)."""
     demonyms = lexicon_keys("demonyms")
     folded = k.replace("ئ", "ی")  # «آمریکائی‌ها»
     return k in lexicon_keys("countries") or folded in demonyms or any(
@@ -386,7 +393,7 @@ def untagged_mentions(doc: Doc, *names: PhraseSet) -> list[Span]:
     >>> [s.text for s in untagged_mentions(doc, lexicon_phrases("organization_gazetteer"))]
     ['سازمان پزشکی قانونی', 'مجلس شورای اسلامی']
     """
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     found, i = [], 0
     while i < len(doc):
         n = max(phrases.match(tokens, i) for phrases in names) if not doc[i].ent_type_ else 0

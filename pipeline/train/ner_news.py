@@ -35,6 +35,7 @@ from spacy.util import minibatch
 
 from ..core import load
 from ..evaluate.gold import load_gold
+from ..extract.organizations import untagged_mentions
 from ..lexicons.words import PhraseSet
 from ..paths import REPO
 from .ner import create_ner_corpus
@@ -52,17 +53,10 @@ def news_example(nlp: Language, predicted: Doc, forms: list[str], others: str = 
     """The article as a reference Doc: gold ORG forms tagged, other predicted entities missing,
     every other token ``others`` ("O", or "-" for missing: the article teaches ORG only)."""
     doc = nlp.make_doc(predicted.text)
-    phrases = PhraseSet(forms)
-    tokens = list(doc)
     tags = [others] * len(doc)
-    i = 0
-    while i < len(doc):
-        n = phrases.match(tokens, i)
-        if n:
-            tags[i : i + n] = ["U-ORG"] if n == 1 else ["B-ORG", *["I-ORG"] * (n - 2), "L-ORG"]
-            i += n
-        else:
-            i += 1
+    for span in untagged_mentions(doc, PhraseSet(forms)):  # a fresh Doc: every occurrence, longest first
+        n = len(span)
+        tags[span.start : span.end] = ["U-ORG"] if n == 1 else ["B-ORG", *["I-ORG"] * (n - 2), "L-ORG"]
     for ent in predicted.ents:
         if ent.label_ != "ORG" and all(t == others for t in tags[ent.start : ent.end]):
             tags[ent.start : ent.end] = ["-"] * len(ent)

@@ -17,7 +17,7 @@ import argparse
 from collections import Counter
 
 from ..corpora import entity_token_spans, read_tagged
-from ..lexicons import load_list
+from ..extract.organizations import names_country_or_people
 from ..paths import REPO, SHARED_CORPORA
 from ..text import key
 
@@ -52,18 +52,11 @@ def count_names() -> tuple[Counter, Counter, dict[tuple[str, ...], Counter]]:
     return as_org, written, spellings
 
 
-def _country_or_people(k: str) -> bool:
-    """«آمریکائی‌ها»، «ایران»: a country, an adjective of one or its plural (any «ئ» read «ی»)."""
-    excluded = {key(w) for w in (*load_list("countries"), *load_list("demonyms"))}
-    k = k.replace("ئ", "ی")
-    return k in excluded or any(k.endswith(p) and k[: -len(p)] in excluded for p in ("ها", "ان"))
-
-
 def gazetteer(min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> list[str]:
     """The kept names (their most frequent spelling), most often tagged first."""
     as_org, written, spellings = count_names()
     kept = [words for words, n in as_org.most_common()
-            if n >= min_count and n / written[words] >= min_share and not _country_or_people("".join(words))]
+            if n >= min_count and n / written[words] >= min_share and not names_country_or_people("".join(words))]
     return [spellings[words].most_common(1)[0][0] for words in kept]
 
 
