@@ -18,7 +18,8 @@ A mention the model let run onto «و»، «از» or punctuation is trimmed fir
 name (lexicon ``organization_openers``: «سپاه و بسیج» is two organizations).
 A mention the model stopped short is extended over a branch's «استان X» and a
 mission's «در X» («سفارت آمریکا در تهران», ``organization_missions``).
-Countries, peoples and plurals («کمیسیون‌های مجلس») are no organizations
+A body named inside another mention from an organization word on is its own organization
+(«معاونت غذا و داروی [وزارت بهداشت]», GUIDE.md). Countries, peoples and plurals («کمیسیون‌های مجلس») are no organizations
 (``countries``, ``demonyms``, ``organization_words``).
 
 One decision per name, not per span: a name the model tags ORG is a mention wherever
@@ -46,6 +47,7 @@ from ..lexicons import load_list
 from ..lexicons.words import (
     PhraseSet,
     entity_words,
+    glued_preposition,
     is_common,
     lexicon_keys,
     lexicon_phrases,
@@ -207,13 +209,16 @@ def group_key(ident: tuple[str, ...]) -> str:
 def body_word_before(span: Span) -> str | None:
     """The word an office title just before ``span`` puts before its body (titles.tsv):
     «وزیر [بهداشت]» -> «وزارت»، «مدیرکل [بهزیستی استان قزوین]» -> «اداره کل»; None when
-    there is no such title or the span already starts with that word.
+    there is no such title or the span already starts with a body word (``organization_words``:
+    «مدیرکل [دفتر محیط زیست]» names «دفتر محیط زیست»).
 
     >>> import spacy; doc = spacy.blank("fa")("معاون وزیر راه و ترابری گفت")
     >>> body_word_before(doc[2:5])
     'وزارت'
     """
     doc = span.doc
+    if key(span[0].text) in lexicon_keys("organization_words"):
+        return None
     for n in (2, 1):
         if span.start - n < 0:
             continue
@@ -285,6 +290,9 @@ def trim(span: Span) -> Span | None:
         end -= 1
     while end - start > 1 and _runs_on(doc, end - 1):
         end -= 1
+    glued = next((i for i in range(start + 1, end) if glued_preposition(key(doc[i].text))
+                  and not is_common(doc[i].text) and key(doc[i].text) not in entity_words()), end)
+    end = glued  # «شهرداری تهران [درمنطقه 5 تهران]»: a preposition written onto the next word
     if start == end:
         return None
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
@@ -370,6 +378,19 @@ def names_country_or_people(k: str) -> bool:
         folded.endswith(plural) and folded[: -len(plural)] in demonyms for plural in ("ها", "ان"))
 
 
+def is_body_of_a_people(span: Span) -> bool:
+    """Is ``span`` an organization word and a nationality only («روزنامه آمریکایی»، «تیم
+    چینی»، «شرکت ژاپنی»): a kind of body, «این روزنامه آمریکایی» on second mention, no name?
+
+    >>> import spacy; doc = spacy.blank("fa")("روزنامه آمریکایی و روزنامه گاردین و ارتش آمریکا")
+    >>> [is_body_of_a_people(s) for s in (doc[0:2], doc[3:5], doc[6:8])]
+    [True, False, False]
+    """
+    ws = words(span.text)
+    return len(ws) > 1 and ws[0] in lexicon_keys("organization_words") and all(
+        names_country_or_people(w) and w not in lexicon_keys("countries") for w in ws[1:])
+
+
 def is_generic_plural(span: Span) -> bool:
     """Does ``span`` open with the plural of an organization word («کمیسیون‌های مجلس»،
     «سازمان‌های محیط زیست»، «بانک‌های مرکزی»): bodies of a kind, no one named body?
@@ -382,6 +403,22 @@ def is_generic_plural(span: Span) -> bool:
     stems = [first[: -len(plural)] for plural in ("های", "ها") if first.endswith(plural)]
     heads = lexicon_keys("organization_words")
     return any(stem in heads or stem.removesuffix("خانه") in heads for stem in stems[:1])  # «وزارتخانه‌های نفت»
+
+
+def embedded_mentions(span: Span) -> list[Span]:
+    """The bodies named inside ``span`` after its first word, each from an organization word
+    (``organization_words``) to the span's end: «معاونت غذا و داروی [وزارت بهداشت]»،
+    «اداره کل امور فرهنگی [ستاد مبارزه با مواد مخدر]». GUIDE.md lists each on its own.
+
+    >>> import spacy; doc = spacy.blank("fa")("معاونت غذا و داروی وزارت بهداشت گفت")
+    >>> [s.text for s in embedded_mentions(doc[0:6])]
+    ['وزارت بهداشت']
+    """
+    heads = lexicon_keys("organization_words")
+    doc = span.doc
+    return [Span(doc, i, span.end, label=span.label) for i in range(span.start + 1, span.end - 1)
+            if key(doc[i].text) in heads and doc[i - 1].text not in ("و", "،")
+            and key(doc[i - 1].text) not in heads]  # not «مجلس [شورای اسلامی]»
 
 
 def untagged_mentions(doc: Doc, *names: PhraseSet) -> list[Span]:
@@ -418,10 +455,12 @@ def group_organizations(doc: Doc) -> Doc:
     """Set ``doc._.organizations`` from ``doc.ents`` labelled ORG and the gazetteer's names."""
     mentions = [trim(part) for ent in doc.ents if ent.label_ == "ORG" for part in split_coordination(ent)]
     mentions = [extend(m) for m in mentions if m is not None]
+    mentions += [inner for m in mentions for inner in embedded_mentions(m)]
     # one decision per name: a name tagged once is an organization at each of its mentions
     named = PhraseSet(m.text for m in mentions if len(m) > 1 or not is_common(m.text))  # not «استقلال»
     extra = untagged_mentions(doc, named, lexicon_phrases("organization_gazetteer")) + retagged_mentions(doc, mentions)
     mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     doc._.organizations = group_mentions([m for m in mentions if not is_common_phrase(m)
-                                          and not is_country_or_people(m) and not is_generic_plural(m)])
+                                          and not is_country_or_people(m) and not is_body_of_a_people(m)
+                                          and not is_generic_plural(m)])
     return doc
