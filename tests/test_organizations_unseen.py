@@ -148,3 +148,52 @@ def test_a_body_named_inside_another_is_its_own_organization(khabar):
         names = {key(n) for n in org_names(khabar.process(line_of(article, phrase)))}
         assert key(inner) in names
         assert key("شورای اسلامی") not in names
+
+
+def test_names_of_running_news_are_organizations_where_the_model_misses_them(khabar):
+    """dev-b radiofarda-135, dev-c hamshahri-840220-055: «صندوق بین‌المللی پول» (which the model
+    tags ORG nearly everywhere else in news-raw) and «ایرانسل» (after «شرکت» in news-raw) are
+    untagged in these sentences; the news gazetteer names them."""
+    for article, phrase, name in [
+        ("dev-b/radiofarda-135", "صندوق بین‌المللی پول پیش‌بینی کرده است", "صندوق بین‌المللی پول"),
+        ("dev-c/hamshahri-HAM2-840220-055", "قانون اجراي قرارداد ايرانسل", "ایرانسل"),
+    ]:
+        lines = (CORPUS / f"{article}.txt").read_text(encoding="utf-8").splitlines()
+        line = next(line for line in lines if key(phrase) in key(line))
+        assert key(name) in {key(n) for n in org_names(khabar.process(line))}
+
+
+def tagged(text: str, *orgs: str) -> org_gazetteer.TaggedText:
+    """``text`` as whitespace tokens with each of ``orgs`` tagged ORG where it stands."""
+    tokens = text.split()
+    spans = []
+    for org in orgs:
+        words = org.split()
+        spans += [(i, i + len(words)) for i in range(len(tokens)) if tokens[i : i + len(words)] == words]
+    return org_gazetteer.TaggedText(tokens, spans)
+
+
+def test_the_news_recipe_keeps_names_the_corpus_tags_consistently():
+    """A name tagged ORG in three articles and every place is kept; one written untagged as often
+    as tagged is not; a name after «روزنامه» is kept, an adjective after it is not."""
+    texts = [tagged("صندوق بین‌المللی پول پیش‌بینی کرد و بانک جهانی گفت", "صندوق بین‌المللی پول", "بانک جهانی"),
+             tagged("گزارش صندوق بین‌المللی پول را بانک جهانی تایید کرد", "صندوق بین‌المللی پول"),
+             tagged("به گفته صندوق بین‌المللی پول و بانک جهانی", "صندوق بین‌المللی پول", "بانک جهانی"),
+             tagged("روزنامه الصباح الجدید نوشت و روزنامه انگلیسی گاردین", "روزنامه الصباح الجدید"),
+             tagged("روزنامه الصباح الجدید گزارش داد که بانک جهانی و روزنامه انگلیسی"),
+             tagged("بانک جهانی اعلام کرد")]
+    consistent = org_gazetteer.consistent_names(texts)
+    assert consistent["صندوق بین‌المللی پول"] == 3 and "بانک جهانی" not in consistent  # 3 of 5 places
+    typed = org_gazetteer.typed_names(texts)
+    assert "الصباح الجدید" in typed and not any("انگلیسی" in name for name in typed)
+
+
+def test_the_news_gazetteer_learns_no_annotated_article():
+    """The recipe reads news-raw without the articles of corpus/ (by id and by text)."""
+    need_shared("corpora/news-raw/varzesh3.jsonl.gz")
+    from pipeline.train.news_raw import excluded_ids, news_raw_rows
+
+    skipped = excluded_ids()
+    assert {"fars-3-147", "varzesh3-v4-402", "hamshahri-HAM2-820420-022"} <= skipped
+    rows = news_raw_rows(files=("varzesh3.jsonl.gz",))
+    assert not any(row["id"] in skipped for row in rows)

@@ -24,9 +24,10 @@ A body named inside another mention from an organization word on is its own orga
 
 One decision per name, not per span: a name the model tags ORG is a mention wherever
 else the article writes it untagged (or tags it otherwise less often), and the names
-of the organization gazetteer (``organization_gazetteer``, mined from the NER training
-corpora by ``python -m pipeline.train.org_gazetteer``) are mentions where the model
-tagged nothing. Each organization gets a ``key`` (:func:`group_key`) for counting it
+of the organization gazetteers are mentions where the model tagged nothing:
+``organization_gazetteer`` mined from the NER training corpora, ``organization_gazetteer_news``
+from news-raw (the names the model tags ORG nearly everywhere else, and those written after
+«روزنامه»، «شرکت» ...), both by ``python -m pipeline.train.org_gazetteer``. Each organization gets a ``key`` (:func:`group_key`) for counting it
 across a corpus.
 
 >>> org_name("اداره کل بهزیستی استان قزوین")
@@ -458,7 +459,8 @@ def group_organizations(doc: Doc) -> Doc:
     mentions += [inner for m in mentions for inner in embedded_mentions(m)]
     # one decision per name: a name tagged once is an organization at each of its mentions
     named = PhraseSet(m.text for m in mentions if len(m) > 1 or not is_common(m.text))  # not «استقلال»
-    extra = untagged_mentions(doc, named, lexicon_phrases("organization_gazetteer")) + retagged_mentions(doc, mentions)
+    gazetteers = lexicon_phrases("organization_gazetteer"), lexicon_phrases("organization_gazetteer_news")
+    extra = untagged_mentions(doc, named, *gazetteers) + retagged_mentions(doc, mentions)
     mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     doc._.organizations = group_mentions([m for m in mentions if not is_common_phrase(m)
                                           and not is_country_or_people(m) and not is_body_of_a_people(m)

@@ -9,23 +9,53 @@ order, and it is no country or people (``countries.txt``, ``demonyms.txt``): «�
 ORG as a club but also written as a common noun, stays out by its share.
 
     .venv/bin/python -m pipeline.train.org_gazetteer   # rewrites pipeline/lexicons/organization_gazetteer.txt
+
+With ``--news`` it writes ``organization_gazetteer_news.txt`` instead: the names of running news
+that the corpora lack, from news-raw (:mod:`pipeline.train.news_raw`: every annotated article
+left out) tagged by the shipped NER model (``models/khabar-fa``, about 6 minutes on one core):
+
+- *consistent names*: a word sequence the model tags ORG in at least ``CONSISTENT_ARTICLES``
+  articles and in at least ``CONSISTENT_SHARE`` of all the places it is written («صندوق
+  بین‌المللی پول»); the model misses it in some articles, the corpus decides once;
+- *names after a type word*: the words after «روزنامه»، «شرکت»، «باشگاه» ... (``TYPE_WORDS``)
+  in at least ``TYPED_ARTICLES`` articles («روزنامه [الصباح الجدید]»، «شرکت [ایرانسل]»), up to
+  three uncommon words that are no verb, adjective or possessed noun, which the model tags ORG
+  in at least ``TYPED_SHARE`` of their places, unless the model's span runs on past them in half of
+  those (they start a longer name: «فایننشال [تایمز]»، «شین [هوا]»).
+
+Neither keeps a country, people or place, a plural of bodies or the paper's own reporter.
+
+    .venv/bin/python -m pipeline.train.org_gazetteer --news   # rewrites organization_gazetteer_news.txt
 """
 
 from __future__ import annotations
 
 import argparse
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
+import spacy
+
+from ..analysis import DEFAULT_MODEL, EXTRACTORS
 from ..corpora import entity_token_spans, read_tagged
 from ..extract.organizations import names_country_or_people
+from ..lexicons.hazm import load_lexicon
+from ..lexicons.words import is_common, lexicon_keys, light_verb_forms, places
+from ..normalize import normalize_tracked, split_article
 from ..paths import REPO, SHARED_CORPORA
-from ..text import key
+from ..text import key, lookup_form
+from .news_raw import news_raw_rows
 
 SOURCES = ("peyma/train.txt", "arman/train_fold1.txt", "parstwiner/train.txt")
 MIN_COUNT = 2
 MIN_SHARE = 0.8
 MAX_WORDS = 8
 OUT = REPO / "pipeline" / "lexicons" / "organization_gazetteer.txt"
+NEWS_OUT = REPO / "pipeline" / "lexicons" / "organization_gazetteer_news.txt"
+CONSISTENT_ARTICLES, CONSISTENT_SHARE, CONSISTENT_MAX_WORDS = 3, 0.7, 6
+TYPE_WORDS = ("باشگاه", "روزنامه", "خبرگزاری", "نشریه", "هفته‌نامه", "مجله", "شرکت")
+TYPED_ARTICLES, TYPED_SHARE, TYPED_MAX_WORDS = 2, 0.3, 3
 
 
 def count_names() -> tuple[Counter, Counter, dict[tuple[str, ...], Counter]]:
@@ -60,15 +90,154 @@ def gazetteer(min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> list[
     return [spellings[words].most_common(1)[0][0] for words in kept]
 
 
+@dataclass(frozen=True, slots=True)
+class TaggedText:
+    """An article's tokens (as written after normalization) and the model's ORG spans."""
+
+    tokens: list[str]
+    orgs: list[tuple[int, int]]
+
+
+def tag_news(rows: Iterable[dict], n_process: int = 1) -> list[TaggedText]:
+    """Each row's normalized body, tokenized and tagged by the shipped NER model."""
+    ner = spacy.load(DEFAULT_MODEL, exclude=["khabar_sentences", *EXTRACTORS])
+    ner.max_length = 10**7
+    bodies = []
+    for row in rows:
+        layout = split_article(row["text"])
+        bodies.append(normalize_tracked(row["text"][layout.body_start : layout.body_end]).text)
+    return [TaggedText([t.text for t in doc], [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"])
+            for doc in ner.pipe(bodies, batch_size=32, n_process=n_process)]
+
+
+def places_of(texts: list[TaggedText], names: set[tuple[str, ...]], inside: bool) -> tuple[Counter, Counter, Counter]:
+    """For each of ``names`` (word keys): the places it is written, those the model tags ORG (as
+    a whole span, or with ``inside`` also as part of a longer one: «باشگاه [الاهلی]»), and those
+    where the model's ORG span runs on past it («روزنامه [فایننشال] تایمز»)."""
+    written: Counter = Counter()
+    as_org: Counter = Counter()
+    runs_on: Counter = Counter()
+    lengths = {len(n) for n in names}
+    for text in texts:
+        keys = [key(t) for t in text.tokens]
+        org_spans = set(text.orgs)
+        in_org = {i for start, end in text.orgs for i in range(start, end)} if inside else set()
+        for n in lengths:
+            for i in range(len(keys) - n + 1):
+                words = tuple(keys[i : i + n])
+                if words in names:
+                    written[words] += 1
+                    runs_on[words] += i + n - 1 in in_org and i + n in in_org and (i, i + n) not in org_spans
+                    as_org[words] += (i, i + n) in org_spans or (inside and all(j in in_org for j in range(i, i + n)))
+    return written, as_org, runs_on
+
+
+def no_body_name(name: str) -> bool:
+    """Names the news gazetteer never keeps: a country, people or place, the paper's own
+    reporter («خبرنگار ما»)."""
+    k = key(name)
+    own = {o.replace(" ", "") for o in lexicon_keys("own_reporters")}
+    return (names_country_or_people(k.replace(" ", "")) or k in places()
+            or any(k.replace(" ", "").startswith(o) for o in own))
+
+
+def consistent_names(texts: list[TaggedText]) -> Counter:
+    """Names the model tags ORG in >= ``CONSISTENT_ARTICLES`` articles and in >= ``CONSISTENT_SHARE``
+    of the places they are written: article counts by the names' most frequent spelling."""
+    articles: Counter = Counter()
+    spellings: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for text in texts:
+        seen = set()
+        for start, end in text.orgs:
+            words = tuple(key(t) for t in text.tokens[start:end])
+            if end - start <= CONSISTENT_MAX_WORDS and all(words):
+                seen.add(words)
+                spellings[words][" ".join(text.tokens[start:end])] += 1
+        articles.update(seen)
+    frequent = {w for w, n in articles.items() if n >= CONSISTENT_ARTICLES}
+    written, as_org, _ = places_of(texts, frequent, inside=False)
+    return Counter({spellings[w].most_common(1)[0][0]: articles[w] for w in frequent
+                    if as_org[w] >= CONSISTENT_SHARE * written[w]})
+
+
+def _name_word(word: str) -> bool:
+    """Can ``word`` be part of a name after a type word: an uncommon word, no function word,
+    verb, digit, adjective or possessed noun («روزنامه [انگلیسی]»، «باشگاه [محبوبش]»)?"""
+    lexicon = load_lexicon()
+    if (not any(c.isalpha() for c in word) or any(c.isdigit() for c in word) or is_common(word)
+            or word in lexicon.stopwords or key(word) in lexicon_keys("function_words_fa") or key(word) == "و"
+            or word in lexicon.conjugations or lookup_form(word) in light_verb_forms()
+            or any(lexicon.has_pos(word, pos) for pos in ("AJ", "V", "ADV"))):
+        return False
+    for suffix in ("شان", "مان", "ش", "م", "ی"):  # «انگلیسی»، «محبوبش»: a word or place + suffix
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) > 1 and (
+                lexicon.is_word(stem) or key(stem) in places() or names_country_or_people(key(stem))):
+            return False
+    return True
+
+
+def typed_names(texts: list[TaggedText]) -> Counter:
+    """Names after a type word (``TYPE_WORDS``) in >= ``TYPED_ARTICLES`` articles that the model tags
+    ORG in >= ``TYPED_SHARE`` of their places and that are not mostly the start of a longer name
+    («[فایننشال] تایمز»): article counts by the names' most frequent spelling."""
+    types = {key(w) for w in TYPE_WORDS}
+    articles: Counter = Counter()
+    spellings: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for text in texts:
+        seen = set()
+        for i, token in enumerate(text.tokens):
+            if key(token) not in types:
+                continue
+            end = i + 1
+            while end < len(text.tokens) and end - i <= TYPED_MAX_WORDS and _name_word(text.tokens[end]):
+                end += 1
+            if end > i + 1:
+                words = tuple(key(t) for t in text.tokens[i + 1 : end])
+                seen.add(words)
+                spellings[words][" ".join(text.tokens[i + 1 : end])] += 1
+        articles.update(seen)
+    frequent = {w for w, n in articles.items() if n >= TYPED_ARTICLES}
+    written, as_org, runs_on = places_of(texts, frequent, inside=True)
+    return Counter({spellings[w].most_common(1)[0][0]: articles[w] for w in frequent
+                    if as_org[w] >= TYPED_SHARE * written[w] and runs_on[w] < 0.5 * as_org[w]})
+
+
+def news_gazetteer(texts: list[TaggedText]) -> list[str]:
+    """The news names not in the corpora's gazetteer, most articles first (then by name)."""
+    known = {key(n) for n in gazetteer_file(OUT)}
+    counts = consistent_names(texts) | typed_names(texts)
+    kept = {name: n for name, n in counts.items() if key(name) not in known and not no_body_name(name)}
+    return sorted(kept, key=lambda name: (-kept[name], name))
+
+
+def gazetteer_file(path) -> list[str]:
+    """The names of a gazetteer file (comment lines left out)."""
+    return [w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] + " Reads ../shared/corpora.")
-    parser.parse_args()
-    names = gazetteer()
-    header = (f"# Organization names of {', '.join(SOURCES)} (../shared/corpora) tagged ORG >= {MIN_COUNT} times\n"
-              f"# and in >= {MIN_SHARE:.0%} of their occurrences. Made by `python -m pipeline.train.org_gazetteer`;\n"
-              "# do not edit by hand.\n")
-    OUT.write_text(header + "".join(n + "\n" for n in names), encoding="utf-8")
-    print(f"{len(names)} names -> {OUT}")
+    parser.add_argument("--news", action="store_true", help="write organization_gazetteer_news.txt from "
+                        "news-raw tagged by models/khabar-fa (annotated articles left out)")
+    parser.add_argument("--processes", type=int, default=1, help="processes tagging news-raw (--news)")
+    args = parser.parse_args()
+    if args.news:
+        names = news_gazetteer(tag_news(news_raw_rows(), args.processes))
+        header = ("# Organization names of ../shared/corpora/news-raw (annotated articles left out) tagged by\n"
+                  f"# models/khabar-fa: ORG in >= {CONSISTENT_ARTICLES} articles and >= {CONSISTENT_SHARE:.0%} of their "
+                  f"places, or after «{'، '.join(TYPE_WORDS)}»\n# in >= {TYPED_ARTICLES} articles and ORG in >= "
+                  f"{TYPED_SHARE:.0%} of their places. Made by `python -m pipeline.train.org_gazetteer --news`;\n"
+                  "# do not edit by hand.\n")
+        out = NEWS_OUT
+    else:
+        names = gazetteer()
+        header = (f"# Organization names of {', '.join(SOURCES)} (../shared/corpora) tagged ORG >= {MIN_COUNT} times\n"
+                  f"# and in >= {MIN_SHARE:.0%} of their occurrences. Made by `python -m pipeline.train.org_gazetteer`;\n"
+                  "# do not edit by hand.\n")
+        out = OUT
+    out.write_text(header + "".join(n + "\n" for n in names), encoding="utf-8")
+    print(f"{len(names)} names -> {out}")
 
 
 if __name__ == "__main__":

@@ -43,18 +43,19 @@ import argparse
 import gzip
 import json
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.persons import one_persons_names
 from ..extract.speaker_ranker import FEATURES, MODEL_DIR, SpeakerCandidate
-from ..paths import REPO, SHARED_CORPORA
+from ..paths import REPO
 from ..text import key
+from .news_raw import NEWS_RAW, gold_openings, news_raw_id
+from .news_raw import excluded_ids as annotated_ids
 
 ROOT = REPO
-NEWS_RAW = SHARED_CORPORA / "news-raw"
+EXCLUDED = ("gold", "heldout")  # the news-raw articles annotated when the labels were written
 LABELS = ROOT / "corpus" / "speaker-ranker" / "train.jsonl"
 TUNE_DIRS = (ROOT / "corpus" / "gold", ROOT / "corpus" / "dev-b")  # the gold articles tuned on
 SOURCES = ("news-raw", "gold", "both")
@@ -66,20 +67,6 @@ FOLDS = 5
 
 class HeldOutError(ValueError):
     """A held-out article was about to be read without ``--final``."""
-
-
-def news_raw_id(name: str) -> str | None:
-    """The news-raw id of a gold file name (None when it is not a news-raw article).
-
-    >>> news_raw_id("farsnews-f1-034"), news_raw_id("hamshahri-2003-HAM2-820420-022"), news_raw_id("fars-1-020")
-    ('fars-1-034', 'hamshahri-HAM2-820420-022', 'fars-1-020')
-    """
-    name = name.removeprefix("heldout-")
-    m = re.fullmatch(r"farsnews-f(\d)-(\d+)|fars-(\d)-(\d+)", name)
-    if m:
-        return f"fars-{m.group(1) or m.group(3)}-{m.group(2) or m.group(4)}"
-    m = re.search(r"HAM2-\d+-\d+", name)
-    return f"hamshahri-{m.group(0)}" if m else None
 
 
 def is_held_out(path: Path) -> bool:
@@ -103,27 +90,12 @@ def excluded_ids(root: Path = ROOT) -> set[str]:
     >>> sorted(i for i in excluded_ids() if i.startswith("fars-1"))[:1]
     ['fars-1-045']
     """
-    ids: set[str] = set()
-    for folder in ("gold", "heldout"):
-        for path in (root / "corpus" / folder).glob("*.txt"):
-            found = news_raw_id(path.stem)
-            if found:
-                ids.add(found)
-    return ids
-
-
-def _gold_openings(root: Path = ROOT) -> set[str]:
-    """Keys of the first 60 letters of every gold and held-out article (a second check by text)."""
-    out = set()
-    for folder in ("gold", "heldout"):
-        for path in (root / "corpus" / folder).glob("*.txt"):
-            out.add(key(path.read_text(encoding="utf-8"))[:60])
-    return out
+    return annotated_ids(EXCLUDED, root)
 
 
 def news_raw(ids: set[str] | None = None, limit: int | None = None, every: int = 1) -> Iterator[dict]:
     """news-raw rows (both files, Fars first), gold and held-out articles left out."""
-    skip, openings = excluded_ids(), _gold_openings()
+    skip, openings = excluded_ids(), gold_openings(EXCLUDED)
     n = 0
     for name in ("farsnews.jsonl.gz", "hamshahri.jsonl.gz"):
         with gzip.open(NEWS_RAW / name, "rt", encoding="utf-8") as fh:
