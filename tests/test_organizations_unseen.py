@@ -197,3 +197,13 @@ def test_the_news_gazetteer_learns_no_annotated_article():
     assert {"fars-3-147", "varzesh3-v4-402", "hamshahri-HAM2-820420-022"} <= skipped
     rows = news_raw_rows(files=("varzesh3.jsonl.gz",))
     assert not any(row["id"] in skipped for row in rows)
+
+
+def test_another_states_office_is_its_own_and_not_listed_from_a_title(khabar):
+    """dev-d fars-2-079: «وزير امور خارجه ايتاليا» names a person's office, not listed (the gold lists
+    a ministry of another state only where the article writes it); «وزير امور خارجه ايران» is
+    another body, not a short form of Italy's."""
+    lines = (CORPUS / "dev-d" / "fars-2-079.txt").read_text(encoding="utf-8").splitlines()
+    names = {key(n) for n in org_names(khabar.process("\n".join(lines[3:6])))}
+    assert not any(key("خارجه ایتالیا") in name for name in names)
+    assert key("وزارت امور خارجه ایران") in names

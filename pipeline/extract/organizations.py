@@ -162,12 +162,18 @@ def _merge_short_forms(names: dict[tuple[str, ...], OrgName], groups: _Groups) -
             candidates = [
                 n.ident for n in names.values()
                 if not n.regional and len(n.flat) > len(flat) and n.flat[: len(flat)] == flat
+                and not _names_a_country(n.flat[len(flat) :])  # «امور خارجه» is not «امور خارجه ایتالیا»
             ]
         else:
             continue
         roots = {groups.find(c) for c in candidates}
         if len(roots) == 1:
             groups.union(ident, roots.pop())
+
+
+def _names_a_country(ws: tuple[str, ...]) -> bool:
+    """Are the words ``ws`` (keys) a country or a place: the body of another state or city?"""
+    return "".join(ws) in place_phrases().keys or "".join(ws) in lexicon_keys("countries")
 
 
 def group_mentions(mentions: list[Span]) -> list[dict]:
@@ -210,15 +216,16 @@ def group_key(ident: tuple[str, ...]) -> str:
 def body_word_before(span: Span) -> str | None:
     """The word an office title just before ``span`` puts before its body (titles.tsv):
     «وزیر [بهداشت]» -> «وزارت»، «مدیرکل [بهزیستی استان قزوین]» -> «اداره کل»; None when
-    there is no such title or the span already starts with a body word (``organization_words``:
-    «مدیرکل [دفتر محیط زیست]» names «دفتر محیط زیست»).
+    there is no such title or the span already starts with a body word (``organization_words``,
+    ``organization_openers``: «مدیرکل [دفتر محیط زیست]» names «دفتر محیط زیست»).
 
     >>> import spacy; doc = spacy.blank("fa")("معاون وزیر راه و ترابری گفت")
     >>> body_word_before(doc[2:5])
     'وزارت'
     """
     doc = span.doc
-    if key(span[0].text) in lexicon_keys("organization_words"):
+    first = key(span[0].text)
+    if first in lexicon_keys("organization_words") or first in lexicon_keys("organization_openers"):
         return None
     for n in (2, 1):
         if span.start - n < 0:
@@ -392,6 +399,20 @@ def is_body_of_a_people(span: Span) -> bool:
         names_country_or_people(w) and w not in lexicon_keys("countries") for w in ws[1:])
 
 
+def is_foreign_office(span: Span) -> bool:
+    """Is ``span`` the office in a title of another state's official («وزیر [امور خارجه
+    فرانسه]»): named only through the person, not listed (the gold lists the ministry only
+    where the article writes it, «وزارت خارجه آمریکا»)?
+
+    >>> import spacy; doc = spacy.blank("fa")("وزیر امور خارجه فرانسه و وزیر امور خارجه ایران")
+    >>> is_foreign_office(doc[1:4]), is_foreign_office(doc[6:9])
+    (True, False)
+    """
+    last = key(span[-1].text)
+    return (body_word_before(span) is not None and last in lexicon_keys("countries")
+            and last not in lexicon_keys("organization_national"))
+
+
 def is_generic_plural(span: Span) -> bool:
     """Does ``span`` open with the plural of an organization word («کمیسیون‌های مجلس»،
     «سازمان‌های محیط زیست»، «بانک‌های مرکزی»): bodies of a kind, no one named body?
@@ -464,5 +485,5 @@ def group_organizations(doc: Doc) -> Doc:
     mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     doc._.organizations = group_mentions([m for m in mentions if not is_common_phrase(m)
                                           and not is_country_or_people(m) and not is_body_of_a_people(m)
-                                          and not is_generic_plural(m)])
+                                          and not is_generic_plural(m) and not is_foreign_office(m)])
     return doc
