@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.12 "$$HOME/.pyenv/versions/$$(cat .python-ver
 	  command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { command -v "$$p"; break; }; done)
 
-.PHONY: install run test lint bench clean fuzz
+.PHONY: install run test lint bench clean fuzz dist
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,15 @@ run: install
 test: install
 	$(VENV)/bin/ruff check pipeline tests benchmarks
 	$(VENV)/bin/pytest
+
+# Two wheels in dist/: khabar (the package, lexicons included) and fa_khabar_news (the trained
+# pipeline, made by `spacy package`; its meta.json scores are measured here, reading ../shared).
+DIST ?= dist
+dist: install
+	rm -rf $(DIST) && mkdir -p $(DIST)
+	$(PY) -m pip wheel -q --no-deps --no-build-isolation -w $(DIST) .
+	$(PY) -m pipeline.train.package_model --output $(DIST)
+	@ls -la $(DIST)
 
 lint: install
 	$(VENV)/bin/ruff check pipeline tests benchmarks

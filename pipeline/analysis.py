@@ -77,6 +77,23 @@ def resolve_model(model: str | Path | None = None) -> str | Path:
     raise ModelNotFound(f"no trained model found: {GET_A_MODEL}")
 
 
+def describe_model(model: str | Path | None = None) -> str:
+    """The model :func:`resolve_model` finds, its name (package or directory) and its meta.json's
+    version: ``fa_khabar_news 0.1.0 (/…/site-packages/fa_khabar_news/fa_khabar_news-0.1.0)``."""
+    try:
+        resolved = resolve_model(model)
+    except ModelNotFound as error:
+        return f"none ({error})"
+    if resolved == BLANK:
+        return BLANK
+    path = Path(resolved) if isinstance(resolved, Path) else spacy.util.get_package_path(resolved)
+    if not isinstance(resolved, Path):
+        path = next(path.glob(f"{resolved}-*"), path)  # the data directory inside the package
+    meta = spacy.util.load_meta(path / "meta.json") if (path / "meta.json").is_file() else {}
+    name = resolved if not isinstance(resolved, Path) else path.name
+    return f"{name} {meta.get('version', '?')} ({path})"
+
+
 def build_language(model: str | Path | None = None, components: dict[str, dict[str, Any]] | None = None) -> Language:
     """The full analysis pipeline on the model :func:`resolve_model` finds
     (``model="blank"``: no trained model, so no entities, never invented ones);

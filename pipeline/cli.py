@@ -91,9 +91,30 @@ def handles_errors(command: Callable) -> Callable:
     return wrapper
 
 
+def _print_versions(asked: bool) -> None:
+    """``khabar --version``: Khabar's version and the model a run would use."""
+    if not asked:
+        return
+    from .analysis import describe_model
+
+    typer.echo(f"khabar {_khabar_version()}\nmodel {describe_model()}")
+    raise typer.Exit()
+
+
+def _khabar_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("khabar")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of any error.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_print_versions, is_eager=True,
+                                          help="Print the Khabar and model versions.")] = False,
 ) -> None:
     """Khabar (خبر): Persian news -> normalized text, organizations, figures and quoted officials."""
     DEBUG.set(debug)

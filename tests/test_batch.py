@@ -74,6 +74,17 @@ def test_directory_output_has_records_errors_manifest_and_parquet(tmp_path):
     assert dict(good["meta"])["news_code"] == "1398392"
 
 
+def test_a_jsonl_output_gets_its_manifest_beside_it(tmp_path):
+    """Issue 17: records.jsonl.gz -> records.manifest.json with the versions and the fingerprint."""
+    out = tmp_path / "records.jsonl.gz"
+    run_batch([str(CORPUS / "samples" / "seed-article.txt")], out, BatchOptions(jobs=1, progress=False))
+    manifest = orjson.loads((tmp_path / "records.manifest.json").read_bytes())
+    assert manifest["khabar"] == "0.1.0" and len(manifest["fingerprint"]) == 12
+    assert manifest["model"] == {"name": "khabar-fa", "version": "0.1.0"}
+    assert manifest["summary"]["articles"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["records.jsonl.gz", "records.manifest.json"]
+
+
 def test_changed_settings_never_resume_stale_shards(tmp_path):
     samples = str(CORPUS / "samples")
     out = tmp_path / "out"

@@ -27,6 +27,12 @@ def test_help_lists_every_command_with_examples():
             assert "khabar " + command in sub.output  # an example of use
 
 
+def test_version_prints_khabar_and_the_model_a_run_would_use():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.splitlines() == ["khabar 0.1.0", f"model khabar-fa 0.1.0 ({CORPUS.parent / 'models' / 'khabar-fa'})"]
+
+
 def test_run_survives_bad_files_beside_good_ones(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

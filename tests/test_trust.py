@@ -177,7 +177,7 @@ def test_resume_redoes_shards_when_code_lexicons_or_model_change(tmp_path, monke
     (package / "core.py").write_text(_text(package / "core.py") + "\n# changed\n", encoding="utf-8")
     assert rerun() == (0, ["code core.py"])
     meta = model / "meta.json"
-    meta.write_text(_text(meta).replace('"version":"0.0.0"', '"version":"0.0.1"'), encoding="utf-8")
+    meta.write_text(_text(meta).replace('"version":"0.1.0"', '"version":"0.1.1"'), encoding="utf-8")
     assert rerun() == (0, ["model pipeline"])
     assert rerun() == (2, [])
 

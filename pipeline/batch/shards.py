@@ -67,7 +67,9 @@ def model_signature(model: str | Path) -> dict[str, Any]:
             return {"name": str(model), "version": version(str(model))}
         except PackageNotFoundError:
             return {"name": str(model)}
-    return {"name": model.name, "files": _tree_digests(model)}
+    meta = model / "meta.json"
+    found = orjson.loads(meta.read_bytes()).get("version") if meta.is_file() else None
+    return {"name": model.name, **({"version": found} if found else {}), "files": _tree_digests(model)}
 
 
 def _input_signature(item: str) -> list:

@@ -5,7 +5,8 @@ Two layouts:
   ``fingerprint.json`` and, with
   ``--format parquet``, ``parquet/<table>/part-*.parquet``;
 - a single file ``OUT.jsonl[.gz]``: shards are kept in ``.OUT.jsonl.shards/`` while the run
-  lasts, then joined in order into the file.
+  lasts, then joined in order into the file, with the run's manifest beside it
+  (``OUT.manifest.json``: Khabar's version, the model's name and version, the fingerprint).
 A shard whose file exists is committed: a rerun skips it.
 """
 
@@ -46,7 +47,11 @@ class OutputStore:
 
     @property
     def manifest_path(self) -> Path:
-        return (self.shard_dir if self.single_file else self.target) / "manifest.json"
+        """``OUT/manifest.json``, or beside a single file: ``records.jsonl`` -> ``records.manifest.json``."""
+        if self.single_file:
+            stem = next(self.target.name.removesuffix(s) for s in JSONL_SUFFIXES if self.target.name.endswith(s))
+            return self.target.with_name(f"{stem}.manifest.json")
+        return self.target / "manifest.json"
 
     def shard_path(self, shard_id: str) -> Path:
         return self.shard_dir / f"shard-{shard_id}.jsonl"
@@ -57,7 +62,7 @@ class OutputStore:
     @property
     def fingerprint_path(self) -> Path:
         """What the committed shards were made with (read when they turn out stale, to say why)."""
-        return self.manifest_path.with_name("fingerprint.json")
+        return (self.shard_dir if self.single_file else self.target) / "fingerprint.json"
 
     def check(self) -> None:
         """Raise InputError when the output cannot be made: a file where a directory is
@@ -124,6 +129,7 @@ class OutputStore:
                     out.write(line)
             os.replace(temp, self.target)
             shutil.rmtree(self.shard_dir)
+            self.manifest_path.write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
             return
         with open(self.target / "errors.jsonl", "wb") as errors:
             for line in self.iter_lines(shard_ids):
