@@ -313,7 +313,9 @@ def evaluate(
     speaker_ranker: Annotated[str, typer.Option(help="on: the learned ranker decides ambiguous speakers (off by default: it did not measure better).")] = "off",
     model: ModelOption = None,
 ) -> None:
-    """Score the pipeline against gold (FORMAT.md rules), or the NER model on a corpus.
+    """Score the pipeline against gold (FORMAT.md rules), or the NER model on a corpus. The gold
+    lives in a git checkout (corpus/gold, corpus/heldout) or beside it (../shared/gold/dev,
+    ../shared/corpora/peyma/test.txt); give its path.
 
     Examples:
 
@@ -355,7 +357,8 @@ def train_ner_command(
     config: Annotated[Path, typer.Option(help="spaCy training config.")] = Path("models/training/ner.cfg"),
     output: Annotated[Path, typer.Option(help="Where the trained pipeline goes.")] = Path("models/khabar-fa"),
 ) -> None:
-    """Train the NER model from its kept config (fixed seed).
+    """Train the NER model from its kept config (fixed seed). Reads the training corpora from
+    ../shared/corpora, beside a git checkout (an installed Khabar has no training data).
 
     Example:
 
