@@ -241,6 +241,85 @@ def _read_one(file: str, encoding: str = "utf-8", max_bytes: int = 4 * MAX_CHARS
 
 @app.command()
 @handles_errors
+def view(
+    source: Annotated[Path, typer.Argument(help="A raw article (.txt), or a records .jsonl[.gz] file with --id.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML page to write.")],
+    id: Annotated[str | None, typer.Option("--id", help="Which record of a records file.")] = None,
+    encoding: EncodingOption = "utf-8",
+    model: ModelOption = None,
+) -> None:
+    """Write one article's page: its text with organizations, figures and quotes highlighted,
+    and tables of its officials, organizations and figures (self-contained HTML, works offline).
+
+    Examples:
+
+        khabar view corpus/samples/seed-article.txt -o seed.html
+
+        khabar view out/records.jsonl --id seed-article -o seed.html
+    """
+    from .view import article_page
+
+    if source.name.endswith((".jsonl", ".jsonl.gz")):
+        from .writers import read_records
+
+        if id is None:
+            _fail("a records file needs --id ID")
+        record = next((r for r in read_records(source) if r.get("id") == id), None)
+        if record is None:
+            _fail(f"no record with id {id!r} in {source}")
+    else:
+        from .core import load
+
+        record = next(load(model).pipe([_read_one(str(source), encoding)])).to_dict()
+    output.write_text(article_page(record), encoding="utf-8")
+    typer.echo(f"wrote {output}")
+
+
+@app.command()
+@handles_errors
+def report(
+    output: Annotated[Path, typer.Argument(help="What khabar run wrote: a records .jsonl[.gz] file or its output directory.")],
+    page: Annotated[Path, typer.Option("-o", "--output", help="The HTML report to write.")],
+    with_articles: Annotated[bool, typer.Option("--with-articles", help="Also write each article's page into articles/ beside the report, linked from it.")] = False,
+    top: Annotated[int, typer.Option(help="Rows per table.")] = 15,
+) -> None:
+    """Write a run's report: articles, errors, top organizations, most-quoted officials, quotes
+    per month and figures by kind and unit, with charts (self-contained HTML, works offline).
+
+    Examples:
+
+        khabar report out/records.jsonl -o report.html
+
+        khabar report out/news/ -o report.html --with-articles
+    """
+    from .report import report_page
+    from .stats import record_files
+    from .view import article_page
+    from .writers import read_records
+
+    if not output.exists():
+        _fail(f"not found: {output}")
+    links = None
+    if with_articles:
+        folder = page.parent / "articles"
+        folder.mkdir(parents=True, exist_ok=True)
+        links = {}
+        for path in record_files(output):
+            for record in read_records(Path(path)):
+                name = f"{_safe_name(record['id'])}.html"
+                (folder / name).write_text(article_page(record), encoding="utf-8")
+                links[record["id"]] = f"articles/{name}"
+    page.write_text(report_page(output, links, top), encoding="utf-8")
+    typer.echo(f"wrote {page}" + (f" and {len(links)} article pages in {page.parent / 'articles'}" if links else ""))
+
+
+def _safe_name(id: str) -> str:
+    """A file name for an article id: «news/2020-01» -> «news_2020-01»."""
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in id) or "article"
+
+
+@app.command()
+@handles_errors
 def extract(
     file: Annotated[str, typer.Argument(help="A raw article (.txt) or - for stdin.")] = "-",
     format: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",

@@ -47,17 +47,16 @@ def record_files(output: Path) -> list[str]:
     return [str(output)]
 
 
-def _format(title: str, relation: duckdb.DuckDBPyRelation) -> str:
-    columns = relation.columns
-    rows = [["" if v is None else f"{v:g}" if isinstance(v, float) else str(v) for v in row] for row in relation.fetchall()]
+def _format(title: str, columns: list[str], rows: list[tuple]) -> str:
+    rows = [["" if v is None else f"{v:g}" if isinstance(v, float) else str(v) for v in row] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
     lines = [title, "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
     return "\n".join(lines)
 
 
-def output_stats(output: Path, top: int = 10) -> str:
-    """Printable tables of the run written to ``output``."""
+def stats_tables(output: Path, top: int = 10) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Each of QUERIES's tables over the run written to ``output``: title -> (columns, rows)."""
     files = record_files(output)
     if not files:
         raise FileNotFoundError(f"no records under {output}")
@@ -66,6 +65,12 @@ def output_stats(output: Path, top: int = 10) -> str:
     compression = "gzip" if any(is_gzip(Path(f)) for f in files) else "none"
     try:
         con.read_json(files, columns=COLUMNS, format="newline_delimited", compression=compression).create_view("records")
-        return "\n\n".join(_format(title, con.sql(query.format(top=top))) for title, query in QUERIES.items())
+        relations = {title: con.sql(query.format(top=top)) for title, query in QUERIES.items()}
+        return {title: (relation.columns, relation.fetchall()) for title, relation in relations.items()}
     except duckdb.Error as exc:
         raise InputError(f"cannot read records from {output}: {str(exc).splitlines()[0]}") from exc
+
+
+def output_stats(output: Path, top: int = 10) -> str:
+    """Printable tables of the run written to ``output``."""
+    return "\n\n".join(_format(title, *table) for title, table in stats_tables(output, top).items())

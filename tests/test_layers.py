@@ -25,8 +25,8 @@ RANKS = {
     # 5 extract, then the components registered over it and the Language built from them
     "extract": 6, "components": 7, "analysis": 8,
     # 6 records, readers/writers, core, batch, and what evaluate and train share
-    "records": 9, "readers": 9, "writers": 10, "display": 10, "stats": 11, "corpora": 11, "core": 11,
-    "batch": 12,
+    "records": 9, "readers": 9, "writers": 10, "display": 10, "view": 10, "stats": 11, "corpora": 11, "core": 11,
+    "batch": 12, "report": 12,
     # 7 evaluate, train and the command line on top
     "evaluate": 13, "train": 14, "cli": 15, "__main__": 16,
 }
