@@ -1,8 +1,15 @@
-"""Normalization throughput on news-raw: Khabar (offset map on) against hazm's Normalizer.
+"""Normalization throughput on news-raw: Khabar (offset map on) against hazm and rishe.
 
-Both run in the same process on the same articles, alternating, several rounds;
+All run in the same process on the same articles, alternating, several rounds;
 each side's best round counts (the machine is shared, the best round is the
-least disturbed one). Prints chars/s for both and the ratio khabar / hazm.
+least disturbed one). Prints chars/s for each and the ratios khabar / hazm and
+khabar / rishe.
+
+rishe (PyPI, a Rust engine; ``pip install -e .[bench]``) is timed through its
+``Normalizer``, the full hazm-style normalizer (letters, punctuation, digits,
+spacing, می), which does the job Khabar and hazm do. Its ``Pipeline.normalize``
+alone runs fewer stages (no spacing or می rules) and is shown for reference.
+Without rishe installed, its lines are skipped with a note.
 
     .venv/bin/python benchmarks/normalize.py [--articles 600] [--rounds 3]
     .venv/bin/python benchmarks/normalize.py --cases   # exact matches on tests/test_normalize.py, by category
@@ -47,27 +54,40 @@ def seconds(run: Callable[[str], object], texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def rishe_normalizers() -> tuple[Callable[[str], str], Callable[[str], str]] | None:
+    """rishe's full ``Normalizer().normalize`` and its core ``Pipeline().normalize``, if installed."""
+    try:
+        import rishe
+    except ImportError:
+        print("rishe is not installed (pip install -e .[bench]): its rows are skipped")
+        return None
+    return rishe.Normalizer().normalize, rishe.Pipeline().normalize
+
+
 def compare_cases() -> None:
-    """Exact matches per category of the test cases, for Khabar and hazm."""
+    """Exact matches per category of the test cases, for Khabar, hazm and rishe."""
     from collections import Counter
 
     from pipeline.normalize import normalize
     from tests.test_normalize import CASES
 
-    hazm = Normalizer()
+    systems: dict[str, Callable[[str], str]] = {"khabar": normalize, "hazm": Normalizer().normalize}
+    rishe = rishe_normalizers()
+    if rishe:
+        systems["rishe"] = rishe[0]
     total: Counter[str] = Counter()
-    ours: Counter[str] = Counter()
-    theirs: Counter[str] = Counter()
+    right: dict[str, Counter[str]] = {name: Counter() for name in systems}
     for case in CASES:
         raw, expected = case.values
         group = case.id.split("-", 1)[0]
         total[group] += 1
-        ours[group] += normalize(raw) == expected
-        theirs[group] += hazm.normalize(raw) == expected
-    print(f"{'category':<14}{'cases':>6}{'khabar':>8}{'hazm':>8}")
+        for name, run in systems.items():
+            right[name][group] += run(raw) == expected
+    print(f"{'category':<14}{'cases':>6}" + "".join(f"{name:>8}" for name in systems))
     for group in total:
-        print(f"{group:<14}{total[group]:>6}{ours[group]:>8}{theirs[group]:>8}")
-    print(f"{'all':<14}{sum(total.values()):>6}{sum(ours.values()):>8}{sum(theirs.values()):>8}")
+        print(f"{group:<14}{total[group]:>6}" + "".join(f"{right[n][group]:>8}" for n in systems))
+    print(f"{'all':<14}{sum(total.values()):>6}"
+          + "".join(f"{sum(right[n].values()):>8}" for n in systems))
 
 
 def main() -> None:
@@ -82,20 +102,29 @@ def main() -> None:
 
     texts = load_articles(args.articles)
     chars = sum(map(len, texts))
-    hazm = Normalizer()
+    runs: dict[str, Callable[[str], object]] = {"hazm": Normalizer().normalize}
+    rishe = rishe_normalizers()
+    if rishe:
+        runs["rishe"], runs["rishe_core"] = rishe
+    runs["khabar"] = normalize_tracked
     # warm-up: lexicons load, caches fill as they would in a long run
     for text in texts[:50]:
-        hazm.normalize(text)
-        normalize_tracked(text)
+        for run in runs.values():
+            run(text)
 
-    best_hazm = best_khabar = float("inf")
-    for _ in range(args.rounds):
-        best_hazm = min(best_hazm, seconds(hazm.normalize, texts))
-        best_khabar = min(best_khabar, seconds(normalize_tracked, texts))
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(args.rounds):  # alternating: each round times every side once
+        for name, run in runs.items():
+            best[name] = min(best[name], seconds(run, texts))
     print(f"articles {len(texts):,}, characters {chars:,}, best of {args.rounds} rounds")
-    print(f"hazm Normalizer          {chars / best_hazm:>12,.0f} chars/s")
-    print(f"khabar (offset map on)   {chars / best_khabar:>12,.0f} chars/s")
-    print(f"ratio khabar/hazm        {best_hazm / best_khabar:>12.2f}x")
+    labels = {"hazm": "hazm Normalizer", "rishe": "rishe Normalizer",
+              "rishe_core": "rishe Pipeline.normalize", "khabar": "khabar (offset map on)"}
+    for name in runs:
+        print(f"{labels[name]:<26}{chars / best[name]:>12,.0f} chars/s")
+    print(f"{'ratio khabar/hazm':<26}{best['hazm'] / best['khabar']:>12.2f}x")
+    if rishe:
+        print(f"{'ratio khabar/rishe':<26}{best['rishe'] / best['khabar']:>12.2f}x")
+        print(f"{'(khabar/rishe core':<26}{best['rishe_core'] / best['khabar']:>12.2f}x, fewer stages)")
 
 
 if __name__ == "__main__":

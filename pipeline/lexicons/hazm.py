@@ -1,5 +1,7 @@
-"""The word lexicon behind the ZWNJ rules of :mod:`pipeline.normalize.zwnj` (hazm's
-words.dat and verbs.dat, beside this module).
+"""The word lexicon behind the ZWNJ rules of :mod:`pipeline.normalize.zwnj`: hazm's
+``data/words.dat`` and ``data/verbs.dat``, read from the installed hazm package (a
+dependency; its licence, MIT, ships with it). They are located without importing hazm,
+which would pull in nltk.
 
 ``words.dat`` lines are ``word<TAB>frequency<TAB>POS``. Entries with a real POS
 (``N``, ``AJ`` ...) are the *lexicon*; entries with POS ``0`` are only word
@@ -14,11 +16,11 @@ True
 
 from __future__ import annotations
 
-import gzip
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 from . import load_list
 
@@ -37,6 +39,7 @@ class Lexicon:
     seen_forms: frozenset[str]
     conjugations: frozenset[str]
     bare_stems: frozenset[str]  # a present stem alone after می: نمی‌توان
+    present_stems: frozenset[str]  # every present stem: نگار، بین، ساز (روزنامه‌نگار، پیش‌بینی)
     past_stems: frozenset[str]  # شد، کرد: شده، شدن are verbal, not the end of a compound
     stopwords: frozenset[str]  # function words (lexicons/zwnj_function_words.txt)
     compounds: dict[tuple[str, str], str]  # ("بین", "المللی") -> "بین‌المللی" (any words.dat entry)
@@ -71,8 +74,16 @@ def canonical_zwnj(word: str) -> str:
     return NON_JOINING_ZWNJ.sub("", word) if ZWNJ in word else word
 
 
-def _data(name: str):
-    return resources.files("pipeline.lexicons") / name
+def _hazm_data(name: str) -> Path:
+    """``hazm/data/<name>`` of the installed hazm, found without running ``hazm/__init__``.
+
+    >>> _hazm_data("words.dat").is_file()
+    True
+    """
+    spec = find_spec("hazm")  # a top-level package: its spec is found, not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the lexicon needs hazm's data files: pip install hazm")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
 
 
 def conjugate(past: str, present: str) -> set[str]:
@@ -99,12 +110,14 @@ def conjugate(past: str, present: str) -> set[str]:
     return forms
 
 
-def _read_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Conjugated forms, present stems of four letters or more (نمی‌توان), past stems."""
+def _read_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Conjugated forms, present stems of four letters or more (نمی‌توان), all present stems,
+    past stems."""
     forms: set[str] = set()
     stems: set[str] = set()
+    presents: set[str] = set()
     pasts: set[str] = set()
-    text = _data("hazm_verbs.dat").read_text(encoding="utf-8")
+    text = _hazm_data("verbs.dat").read_text(encoding="utf-8")
     for line in text.splitlines():
         if "#" not in line or " " in line.strip():
             continue
@@ -112,18 +125,20 @@ def _read_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         forms |= conjugate(past, present)
         if len(present) >= 4:  # not دان، است: میدان، «جیووانی می است»
             stems.add(present)
+        if present:
+            presents.add(present)
         if past:
             pasts.add(past)
     forms.discard("")
-    return frozenset(forms), frozenset(stems), frozenset(pasts)
+    return frozenset(forms), frozenset(stems), frozenset(presents), frozenset(pasts)
 
 
 @cache
 def load_lexicon() -> Lexicon:
-    """Read the shipped lexicon once (about half a second)."""
+    """Read hazm's word and verb lists once (about a quarter of a second)."""
     words: dict[str, tuple[int, frozenset[str]]] = {}
     seen: set[str] = set()
-    with gzip.open(str(_data("hazm_words.dat.gz")), "rt", encoding="utf-8") as f:
+    with _hazm_data("words.dat").open(encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
             if len(parts) < 3 or not parts[0]:
@@ -135,7 +150,9 @@ def load_lexicon() -> Lexicon:
     stopwords = frozenset(load_list("zwnj_function_words"))
     compounds: dict[tuple[str, str], str] = {}
     joined: dict[str, str] = {}
-    for entry in seen:
+    # in order, the more frequent spelling first, so two spellings of one word (همجنس‌گرا،
+    # هم‌جنس‌گرا) give the same choice in every run
+    for entry in sorted(seen, key=lambda e: (-words.get(e, (0,))[0], e)):
         if ZWNJ not in entry:
             continue
         word = canonical_zwnj(entry)
@@ -144,12 +161,12 @@ def load_lexicon() -> Lexicon:
         if word == key or not all(parts) or all(p in stopwords for p in parts):
             continue  # صد‌در‌صد: no ZWNJ needed; این‌که: two function words
         if len(parts) == 2:
-            compounds[(parts[0], parts[1])] = word
+            compounds.setdefault((parts[0], parts[1]), word)
         if key in seen:
             continue  # پیشگیری، لیلی: a joined spelling in use is left alone
         if parts[0] in stopwords and entry not in words:
             continue  # بهسان (a name) is not به‌سان unless the lexicon says so
-        joined[key] = word
-    conjugations, bare_stems, past_stems = _read_verbs()
-    return Lexicon(words, frozenset(seen), conjugations, bare_stems, past_stems, stopwords, compounds,
+        joined.setdefault(key, word)
+    conjugations, bare_stems, present_stems, past_stems = _read_verbs()
+    return Lexicon(words, frozenset(seen), conjugations, bare_stems, present_stems, past_stems, stopwords, compounds,
                    frozenset(compounds), joined)

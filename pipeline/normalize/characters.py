@@ -2,7 +2,7 @@
 
 Policy (one per letter):
 
-- ي ى ۍ → ی ؛ ك ڪ → ک ؛ ھ ە → ه ؛ ة → ه ؛ ٱ → ا ؛ ئ ؤ أ إ kept.
+- ي ى ۍ ې ے ێ → ی ؛ ك ڪ → ک ؛ ګ ڱ → گ ؛ ھ ە ة ۃ → ه ؛ ٱ → ا ؛ ئ ؤ أ إ kept.
 - ۀ and ه + hamza above (هٔ), the written ezafe, → ه‌ی (خانۀ من → خانه‌ی من).
 - Arabic presentation forms → their letters (NFKC); diacritics, kashida, bidi
   and invisible marks dropped.
@@ -28,9 +28,11 @@ ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"
 
 # Arabic letter variants -> the Persian letter (same length, offsets unchanged).
+# Look-alikes of other Arabic-script alphabets too: Urdu ے (خوبے), Kurdish ێ, Pashto ګ and ڱ,
+# Urdu ۃ (a teh marbuta goal).
 LETTERS = str.maketrans({
-    "ي": "ی", "ى": "ی", "ۍ": "ی", "ې": "ی", "ك": "ک", "ڪ": "ک", "ٮ": "ب",
-    "ھ": "ه", "ە": "ه", "ة": "ه", "ٱ": "ا",
+    "ي": "ی", "ى": "ی", "ۍ": "ی", "ې": "ی", "ے": "ی", "ێ": "ی", "ك": "ک", "ڪ": "ک", "ٮ": "ب",
+    "ګ": "گ", "ڱ": "گ", "ھ": "ه", "ە": "ه", "ة": "ه", "ۃ": "ه", "ٱ": "ا",
 } | {a: p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS, strict=True)})
 TO_PERSIAN_DIGITS = str.maketrans(LATIN_DIGITS, PERSIAN_DIGITS)
 TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
@@ -148,13 +150,16 @@ def tidy_spaces(t: TrackedText) -> TrackedText:
     >>> tidy_spaces(TrackedText.from_raw("شدند \\nو  در")).text
     'شدند\\nو در'
     """
-    t = t.sub(DOUBLE_SPACE, " ")
+    if "  " in t.text:
+        t = t.sub(DOUBLE_SPACE, " ")
     return _trim_lines(t)
 
 
 def _trim_lines(t: TrackedText) -> TrackedText:
     """No space at the start or end of a line."""
-    t = t.sub(LINE_EDGE_SPACES, lambda m: "\n" if m.group(0)[0] == "\n" else "")
+    text = t.text
+    if " \n" in text or "\n " in text or text.endswith(" "):  # most texts have none: skip the scan
+        t = t.sub(LINE_EDGE_SPACES, lambda m: "\n" if m.group(0)[0] == "\n" else "")
     return t.sub(TEXT_START_SPACES, "") if t.text.startswith(" ") else t
 
 

@@ -1,4 +1,5 @@
-"""Spacing around punctuation: . ، ؛ ؟ : ! and « » ( ), and the Latin comma between Persian words.
+"""Spacing around punctuation: . ، ؛ ؟ : ! and « » ( ), the Latin , ? ; after Persian words
+(→ ، ؟ ؛), and a space between a digit and the Persian word glued to it (۹کیلومتر).
 
 No space before a closing mark, one after it when a Persian word follows; none
 inside « » and ( ), one outside. Full stops only get a space between two
@@ -28,8 +29,15 @@ SPACE_BEFORE_CLOSING = re.compile(f" +(?=[،؛؟!)\\]]|»(?!{L})|[.:](?![.:]))")
 SPACE_AFTER_OPENING = re.compile(f"((?<!{L})«|[(\\[]) +")
 # a closing mark glued to a Persian word or an opening mark after it (see _after_closing)
 CLOSING_THEN_WORD = re.compile(f"[،؛؟!»)\\]:.](?={L}|[«(])")
+# a Latin ? or ; after a Persian word, not before Latin text or a digit: the Persian mark
+LATIN_QUESTION_OR_SEMICOLON = re.compile(f"(?<={L})( ?)([?;])(?![A-Za-z0-9])")
+# a » after a space and before a word, with a « open before it on the line: a closing mark
+SPACED_CLOSING_GUILLEMET = re.compile(f" »(?={L})")
+# a digit glued to the Persian word after it (۹کیلومتر), not an ordinal or «گانه» suffix
+DIGIT_THEN_WORD = re.compile(f"(?<=[0-9۰-۹])(?!(?:ام|امین|مین|م|گانه)(?!{L}))(?={L})")
+GLUED_DIGIT = re.compile(f"[0-9۰-۹]{L}")  # a fast first check for DIGIT_THEN_WORD
 # a full stop glued between a Persian word and a number (گذاشتند.۱۲۹ نفر)
-FULL_STOP_THEN_DIGIT = re.compile(f"(?<={L}{L})\\.(?=\\d)")
+FULL_STOP_THEN_DIGIT = re.compile(f"\\.(?<={L}{L}\\.)(?=\\d)")
 # an opening mark glued to the Persian word before it (and followed by a word)
 OPENING = re.compile(f"«(?={L}|[«(])|\\(")
 
@@ -52,6 +60,19 @@ def _after_closing(m: re.Match) -> str:
     return mark + " " if glued else mark
 
 
+def _persian_mark(m: re.Match) -> str:
+    """``چه شد ?`` → ``چه شد؟``، ``الف; ب`` → ``الف؛ ب``."""
+    return "؟" if m.group(2) == "?" else "؛"
+
+
+def _closing_guillemet(m: re.Match) -> str:
+    """``« گوگل »اعلام`` → ``« گوگل» اعلام`` when a « is open before it on the line."""
+    text, i = m.string, m.start()
+    line_start = text.rfind("\n", 0, i) + 1
+    opened = text.rfind("«", line_start, i) > text.rfind("»", line_start, i)
+    return "» " if opened else m.group(0)
+
+
 def _before_opening(m: re.Match) -> str:
     """``گفت«`` → ``گفت «``."""
     i = m.start()
@@ -67,10 +88,18 @@ def normalize_spacing(t: TrackedText) -> TrackedText:
     'گفت »سلام« و رفت'
     >>> normalize_spacing(TrackedText.from_raw("فروش گذاشتند.۱۲۹ نفر، ۳.۵ دلار و ه.۱")).text
     'فروش گذاشتند. ۱۲۹ نفر، ۳.۵ دلار و ه.۱'
+    >>> normalize_spacing(TrackedText.from_raw("شرکت « گوگل »اعلام کرد چرا ? ۹کیلومتر و ۱۲ام و F16")).text
+    'شرکت «گوگل» اعلام کرد چرا؟ ۹ کیلومتر و ۱۲ام و F16'
     """
     text = t.text
     if "," in text:
         t = t.sub(LATIN_COMMA, "، ")
+    if "?" in text or ";" in text:
+        t = t.sub(LATIN_QUESTION_OR_SEMICOLON, _persian_mark)
+    if " »" in text:
+        t = t.sub(SPACED_CLOSING_GUILLEMET, _closing_guillemet)
+    if GLUED_DIGIT.search(text):
+        t = t.sub(DIGIT_THEN_WORD, " ")
     t = t.sub(SPACE_BEFORE_CLOSING, "")
     if "«" in text or "(" in text or "[" in text:
         t = t.sub(SPACE_AFTER_OPENING, lambda m: m.group(1))

@@ -2,11 +2,16 @@
 
 Restored, each time backed by :mod:`.lexicon` (hazm's words.dat and verbs):
 
-- می/نمی + a conjugated verb: ``مي شود``، ``میشود`` → ``می‌شود`` (میز، میدان untouched);
+- می/نمی + a conjugated verb: ``مي شود``، ``میشود`` → ``می‌شود`` (میز، میدان untouched), also
+  after a verbal prefix (``برمیگردد`` → ``برمی‌گردد``) and after a word ending in می (گرامی می‌باشد);
+- the prefix بی written apart where the lexicon joins it: ``بی سابقه`` → ``بی‌سابقه``;
+- a pronoun clitic written apart after a vowel: ``اصلی اش`` → ``اصلی‌اش``;
 - plural ها/های...: ``سازمان ها``، ``صندوقهای`` → ``سازمان‌ها``، ``صندوق‌های``;
 - تر/ترین after an adjective: ``مهمترین`` → ``مهم‌ترین`` (بهترین، دختر، دفتر untouched);
 - ام/ای/ایم/اید/اند after ه: ``شده اند`` → ``شده‌اند``; ezafe ``خانه ی`` → ``خانه‌ی``;
-- lexical compounds: ``بین المللی``، ``سرمایهگذاری`` → ``بین‌المللی``، ``سرمایه‌گذاری``.
+- lexical compounds: ``بین المللی``، ``سرمایهگذاری`` → ``بین‌المللی``، ``سرمایه‌گذاری``, and
+  those the standard joins whose second part is a verb stem or a derivational ending:
+  ``پیش بینی``، ``روزنامه نگار``، ``اخلال گر`` (never two nouns: خلیج فارس).
 
 After a letter that never joins the next one (ا د ذ ر ز ژ و) a ZWNJ changes
 nothing on screen: it is dropped, and a suffix there is written joined
@@ -40,7 +45,9 @@ _EDGE = f"(?<![{LETTER}\u200c])"
 _WORD_CHAR = re.compile(f"[{LETTER}\u200c]")
 _END = f"(?![{LETTER}\u200c])"
 # می written apart from the word after it (نمی: see _pair_sites)
-MI_PAIR = re.compile(f"می([ \u00a0])({WORD})")
+# every «می» before a space (overlapping: «گرامی می باشد»); the word it ends decides
+MI_PAIR = re.compile(f"می(?=([ \u00a0])({WORD}))")
+BI_PAIR = re.compile(f"بی([ \u00a0])({WORD})")  # the prefix بی written apart: بی سابقه
 NO_BREAK_PAIR = re.compile(f"\u00a0({WORD})")
 WORD_BEFORE = re.compile(f"{_EDGE}{WORD}$")
 UNCHANGED_LIMIT = 500_000
@@ -64,10 +71,33 @@ def suffix_kinds() -> dict[str, str]:
     return {row["suffix"]: row["kind"] for row in load_table("zwnj_suffixes")}
 
 
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching any of ``words``, as a prefix tree (the engine tries one branch per
+    letter instead of every word in turn).
+
+    >>> trie_pattern(["ها", "های", "ترین", "تر"])
+    '(?:ها(?:ی)?|تر(?:ین)?)'
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(letter) + branch(child) for letter, child in node.items() if letter]
+        if not alternatives:
+            return ""
+        group = alternatives[0] if len(alternatives) == 1 and "" not in node else f"(?:{'|'.join(alternatives)})"
+        return f"{group}?" if "" in node else group
+
+    return branch(tree) if len(tree) > 1 else f"(?:{branch(tree)})"
+
+
 def _suffix_pair_regex() -> re.Pattern:
     """A space, then a suffix written apart: (سازمان) ها، (شده) اند، (مهم) ترین."""
-    alternatives = "|".join(sorted(suffix_kinds(), key=len, reverse=True))
-    return re.compile(f"([ \u00a0])({alternatives}){_END}")
+    return re.compile(f"([ \u00a0])({trie_pattern(list(suffix_kinds()))}){_END}")
 
 
 @cache
@@ -119,6 +149,29 @@ def _lexical(word: str) -> bool:
     if word.endswith("یی") and lex.is_word(word[:-2]):
         return True
     return word.endswith("ی") and lex.is_word(word[:-1])
+
+
+@cache
+def verb_prefixes() -> tuple[str, ...]:
+    """Prefixes written joined before می (``lexicons/verb_prefixes.txt``): بر، در، فرا ..."""
+    return tuple(load_list("verb_prefixes"))
+
+
+def _mi_word(word: str) -> bool:
+    """Is ``word`` می/نمی, alone or after a verbal prefix (برمی، درنمی)?"""
+    return word in MI_PREFIXES or any(word.startswith(p) and word[len(p):] in MI_PREFIXES for p in verb_prefixes())
+
+
+def _prefixed_mi_verb(word: str) -> str | None:
+    """``برمیگردد`` → ``برمی‌گردد``: a verbal prefix, then a می verb (not a lexicon word: درمیان).
+
+    >>> _prefixed_mi_verb("برمیگردد"), _prefixed_mi_verb("درمیان")
+    ('برمی\u200cگردد', None)
+    """
+    for prefix in verb_prefixes():
+        if word.startswith(prefix) and (verb := _mi_verb(word[len(prefix):])):
+            return prefix + verb
+    return None
 
 
 def _mi_verb(word: str) -> str | None:
@@ -205,6 +258,9 @@ def fix_word(word: str) -> str:
         return verb
     if _lexical(word):
         return word
+    verb = _prefixed_mi_verb(word)
+    if verb:
+        return verb
     split = _suffix_split(word)
     if split is None:
         return word
@@ -220,8 +276,10 @@ def join_pair(left: str, sep: str, right: str) -> str:
     ['\u200c', '', ' ']
     """
     lex = load_lexicon()
-    if left in MI_PREFIXES:
+    if _mi_word(left):
         return ZWNJ if right in lex.conjugations or right in lex.bare_stems else sep
+    if left == "بی":  # بی سابقه → بی‌سابقه where the lexicon writes it so; بی بی سی stays
+        return ZWNJ if right != "بی" and lex.is_word(left + ZWNJ + right) else sep
     kind = suffix_kinds().get(right)
     stop = left in lex.stopwords
     if kind == "plural":
@@ -233,7 +291,10 @@ def join_pair(left: str, sep: str, right: str) -> str:
     elif kind in ("copula", "ezafe"):
         if left.endswith("ه") and len(left) > 1 and not stop:  # not که، چه، به، نه
             return ZWNJ
-    if (left, right) in lex.compounds and _compound_parts(left, right):
+    elif kind == "clitic":  # اصلی اش، عمه ات: a pronoun after a word ending in a vowel
+        if left[-1] in "یه" and len(left) > 1 and not stop and _lexical(left):
+            return ZWNJ
+    if (left, right) in lex.compounds and (_compound_parts(left, right) or _agentive_compound(left, right)):
         return _joiner(left)
     if sep == "\u00a0" and lex.seen(left + ZWNJ + right) and _may_join(left, right):
         return _joiner(left)
@@ -242,7 +303,14 @@ def join_pair(left: str, sep: str, right: str) -> str:
 
 def _compound_sites(words: list[str]) -> set[tuple[str, str]]:
     """Adjacent word pairs (in ``words``) that words.dat knows as one compound."""
-    return set(zip(words, words[1:], strict=False)) & load_lexicon().compound_pairs
+    lefts, pairs = _compound_lefts(), load_lexicon().compound_pairs
+    return {pair for pair in zip(words, words[1:], strict=False) if pair[0] in lefts and pair in pairs}
+
+
+@cache
+def _compound_lefts() -> frozenset[str]:
+    """The first parts of words.dat's compounds (most words open none: a cheap first test)."""
+    return frozenset(left for left, _ in load_lexicon().compound_pairs)
 
 
 def _word_before(text: str, end: int) -> str | None:
@@ -258,11 +326,12 @@ def _pair_sites(text: str) -> list[tuple[str, int, str, str]]:
     or a no-break space, between two words."""
     sites = []
     for m in MI_PAIR.finditer(text):
-        start = m.start()
-        if start > 0 and text[start - 1] == "ن":
-            start -= 1
-        if _is_edge(text, start - 1):
-            sites.append((text[start : m.start(1)], m.start(1), m.group(1), m.group(2)))
+        left = _mi_before(text, m.start())
+        if left:
+            sites.append((left, m.start(1), m.group(1), m.group(2)))
+    for m in BI_PAIR.finditer(text):
+        if _is_edge(text, m.start() - 1):
+            sites.append(("بی", m.start(1), m.group(1), m.group(2)))
     for m in SUFFIX_PAIR.finditer(text):
         left = _word_before(text, m.start())
         if left:
@@ -285,6 +354,26 @@ def _word_fixes(words: set[str]) -> dict[str, str]:
         elif len(_UNCHANGED) < UNCHANGED_LIMIT:
             _UNCHANGED.add(word)
     return fixes
+
+
+def _mi_before(text: str, i: int) -> str | None:
+    """The word «می» at ``text[i]`` ends when it is می، نمی or a verbal prefix + (ن)می
+    (most «می» end another word: اسلامی، تمامی).
+
+    >>> _mi_before("گرامی می باشد", 6), _mi_before("گرامی می باشد", 3), _mi_before("«برمی گردد", 3)
+    ('می', None, 'برمی')
+    """
+    start = i
+    while start > 0 and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    word = text[start : i + 2]
+    return word if word in _mi_words() else None
+
+
+@cache
+def _mi_words() -> frozenset[str]:
+    """می، نمی and each verbal prefix with them: برمی، درنمی ..."""
+    return frozenset(prefix + mi for prefix in ("", *verb_prefixes()) for mi in MI_PREFIXES)
 
 
 def _is_edge(text: str, i: int) -> bool:
@@ -314,6 +403,27 @@ def _compound_parts(left: str, right: str) -> bool:
     if left in lex.stopwords and not lex.is_word(left + ZWNJ + right):
         return False  # بین‌المللی is a lexicon word; به درستی stays two
     return not lex.is_word(right) or 0 < lex.frequency(right) < BOUND_PART_FREQUENCY
+
+
+def _agentive_compound(left: str, right: str) -> bool:
+    """Is ``left right`` a compound the standard writes joined, whose second part is a present
+    stem (نگار، ساز), a stem + ی (بینی، سازی) or a derivational ending (گر، ``compound_suffixes``),
+    and which the lexicon holds as one word: «روزنامه نگار»، «پیش بینی»، «اخلال گر»? Two
+    nouns (خلیج فارس، رئیس جمهور) stay apart.
+
+    >>> _agentive_compound("پیش", "بینی"), _agentive_compound("رئیس", "جمهور")
+    (True, False)
+    """
+    lex = load_lexicon()
+    stem = right[:-1] if right.endswith("ی") else right
+    bound = (right in lex.present_stems or stem in lex.present_stems
+             or right in _compound_suffixes())
+    return bound and lex.is_word(left + ZWNJ + right) and _may_join(left, right)
+
+
+@cache
+def _compound_suffixes() -> frozenset[str]:
+    return frozenset(load_list("compound_suffixes"))
 
 
 def _may_join(left: str, right: str) -> bool:
