@@ -337,7 +337,7 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
     if glued_after[:1] in NAME_JOINERS or (before and before[0].text in NAME_JOINERS and before[0].end == number.start):
         return "name"  # گروه ۵+۱
     nearest = _naming_words(before, number)
-    if nearest and nearest[0].key in _key_set("figure_designators"):
+    if nearest and (nearest[0].key in _key_set("figure_designators") or _glued_designator(nearest[0].key)):
         return "designator"
     if nearest and _is_date_word(nearest[0]):
         return "date"
@@ -352,6 +352,29 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
     if _inside_fixed_phrase(text, number):
         return "fixed phrase"
     return None
+
+
+def _glued_designator(key: str) -> bool:
+    """A designator with a preposition written onto it: «درمنطقه ۵»، «بهماده ۱۲»."""
+    return any(key.startswith(p) and key[len(p):] in _key_set("figure_designators") for p in ("در", "به", "از", "با"))
+
+
+def _signed(cand: FigureCandidate, before: list[Word]) -> None:
+    """«منفی ۳۷ دلار» is -37: a «منفی» right before the number (figure_signs.txt) negates it."""
+    if before and before[0].key in _key_set("figure_signs"):
+        value = cand.number.value if cand.value is None else cand.value
+        cand.value = -value
+
+
+AND_A_HALF = re.compile(r"\s*و\s*نیم(?![^\W\d_]|\u200c)")
+
+
+def _and_a_half(text: str, cand: FigureCandidate) -> None:
+    """«یک سال و نیم» is 1.5 (a year), «دو ساعت و نیم» 2.5: a «و نیم» right after the unit."""
+    half = AND_A_HALF.match(text, cand.end) if cand.explicit_unit else None
+    if half:
+        cand.value = (cand.number.value if cand.value is None else cand.value) + 0.5
+        cand.end = half.end()
 
 
 def _classify(text: str, cand: FigureCandidate) -> None:
@@ -432,6 +455,8 @@ def _candidates(text: str) -> list[FigureCandidate]:
                 and cand.kind in ("count", None)):
             cand.excluded = cand.excluded or "distributive"  # هر دو تیم (به ازای هر ۱۵ دانش‌آموز counts)
         cand.qualifier = _qualifier(text, before)
+        _and_a_half(text, cand)
+        _signed(cand, before)
         if cand.excluded is None:
             cand.excluded = _restricted_word_excluded(text, cand, before)
         if cand.excluded is None and not cand.explicit_unit:
