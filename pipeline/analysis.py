@@ -89,9 +89,18 @@ def describe_model(model: str | Path | None = None) -> str:
     path = Path(resolved) if isinstance(resolved, Path) else spacy.util.get_package_path(resolved)
     if not isinstance(resolved, Path):
         path = next(path.glob(f"{resolved}-*"), path)  # the data directory inside the package
-    meta = spacy.util.load_meta(path / "meta.json") if (path / "meta.json").is_file() else {}
     name = resolved if not isinstance(resolved, Path) else path.name
-    return f"{name} {meta.get('version', '?')} ({path})"
+    return f"{name} {model_version(path) or '?'} ({path})"
+
+
+def model_version(directory: Path) -> str | None:
+    """The ``version`` of a pipeline directory's meta.json (None without one).
+
+    >>> model_version(DEFAULT_MODEL)
+    '0.1.0'
+    """
+    meta = directory / "meta.json"
+    return spacy.util.load_meta(meta).get("version") if meta.is_file() else None
 
 
 def build_language(model: str | Path | None = None, components: dict[str, dict[str, Any]] | None = None) -> Language:

@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 
-from ..analysis import BLANK
+from ..analysis import BLANK, model_version
 from ..readers import RawArticle
 
 
@@ -67,8 +67,7 @@ def model_signature(model: str | Path) -> dict[str, Any]:
             return {"name": str(model), "version": version(str(model))}
         except PackageNotFoundError:
             return {"name": str(model)}
-    meta = model / "meta.json"
-    found = orjson.loads(meta.read_bytes()).get("version") if meta.is_file() else None
+    found = model_version(model)
     return {"name": model.name, **({"version": found} if found else {}), "files": _tree_digests(model)}
 
 

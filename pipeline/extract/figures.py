@@ -24,7 +24,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from ..lexicons import load_list, load_table
-from ..lexicons.words import light_verb_forms
+from ..lexicons.words import glued_preposition, light_verb_forms
 from ..text import SENTENCE_ENDERS, lookup_form
 from .numbers import NumberMatch, denominators, find_numbers, parse_number
 
@@ -337,8 +337,9 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
     if glued_after[:1] in NAME_JOINERS or (before and before[0].text in NAME_JOINERS and before[0].end == number.start):
         return "name"  # گروه ۵+۱
     nearest = _naming_words(before, number)
-    if nearest and (nearest[0].key in _key_set("figure_designators") or _glued_designator(nearest[0].key)):
-        return "designator"
+    designators = _key_set("figure_designators")
+    if nearest and (nearest[0].key in designators or glued_preposition(nearest[0].key, designators)):
+        return "designator"  # also «درمنطقه ۵»: a preposition written onto it
     if nearest and _is_date_word(nearest[0]):
         return "date"
     if len(nearest) > 1 and nearest[0].key == "ماه" and _is_date_word(nearest[1]):
@@ -352,11 +353,6 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
     if _inside_fixed_phrase(text, number):
         return "fixed phrase"
     return None
-
-
-def _glued_designator(key: str) -> bool:
-    """A designator with a preposition written onto it: «درمنطقه ۵»، «بهماده ۱۲»."""
-    return any(key.startswith(p) and key[len(p):] in _key_set("figure_designators") for p in ("در", "به", "از", "با"))
 
 
 def _signed(cand: FigureCandidate, before: list[Word]) -> None:

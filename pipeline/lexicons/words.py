@@ -211,9 +211,11 @@ def is_common(text: str) -> bool:
     return bool(rest) and key(head) in common_words() and all(key(r) in SUFFIXES for r in rest)
 
 
-def glued_preposition(k: str) -> bool:
-    """«درابتدای»، «بابیان»: a preposition written onto a common word (a typo), not a name."""
-    return any(k.startswith(p) and k[len(p) :] in common_words() for p in ("در", "با", "به", "از", "بر"))
+def glued_preposition(k: str, vocabulary: frozenset[str] | None = None) -> bool:
+    """«درابتدای»، «بابیان»: a preposition written onto a common word (a typo), not a name; or
+    onto a word of ``vocabulary`` when given («درمنطقه» for the figures' designators)."""
+    words = common_words() if vocabulary is None else vocabulary
+    return any(k.startswith(p) and k[len(p) :] in words for p in ("در", "با", "به", "از", "بر"))
 
 
 @cache

@@ -157,11 +157,6 @@ def verb_prefixes() -> tuple[str, ...]:
     return tuple(load_list("verb_prefixes"))
 
 
-def _mi_word(word: str) -> bool:
-    """Is ``word`` می/نمی, alone or after a verbal prefix (برمی، درنمی)?"""
-    return word in MI_PREFIXES or any(word.startswith(p) and word[len(p):] in MI_PREFIXES for p in verb_prefixes())
-
-
 def _prefixed_mi_verb(word: str) -> str | None:
     """``برمیگردد`` → ``برمی‌گردد``: a verbal prefix, then a می verb (not a lexicon word: درمیان).
 
@@ -276,7 +271,7 @@ def join_pair(left: str, sep: str, right: str) -> str:
     ['\u200c', '', ' ']
     """
     lex = load_lexicon()
-    if _mi_word(left):
+    if left in _mi_words():  # می، نمی، برمی ...
         return ZWNJ if right in lex.conjugations or right in lex.bare_stems else sep
     if left == "بی":  # بی سابقه → بی‌سابقه where the lexicon writes it so; بی بی سی stays
         return ZWNJ if right != "بی" and lex.is_word(left + ZWNJ + right) else sep

@@ -58,44 +58,46 @@ TYPE_WORDS = ("باشگاه", "روزنامه", "خبرگزاری", "نشریه"
 TYPED_ARTICLES, TYPED_SHARE, TYPED_MAX_WORDS = 2, 0.3, 3
 
 
-def count_names() -> tuple[Counter, Counter, dict[tuple[str, ...], Counter]]:
-    """ORG occurrences of each span (as word keys), all occurrences of those word sequences,
-    and the spellings each was written with."""
-    sentences = [s for name in SOURCES for s in read_tagged(SHARED_CORPORA / name)]
-    as_org: Counter = Counter()
-    spellings: dict[tuple[str, ...], Counter] = {}
-    for s in sentences:
-        for start, end, label in entity_token_spans(s.tags):
-            words = tuple(key(t) for t in s.tokens[start:end])
-            if label.upper() == "ORG" and 0 < len(words) <= MAX_WORDS and all(words):
-                as_org[words] += 1
-                spellings.setdefault(words, Counter())[" ".join(s.tokens[start:end])] += 1
-    lengths = {len(w) for w in as_org}
-    written: Counter = Counter()
-    for s in sentences:
-        keys = [key(t) for t in s.tokens]
-        for n in lengths:
-            for i in range(len(keys) - n + 1):
-                words = tuple(keys[i : i + n])
-                if words in as_org:
-                    written[words] += 1
-    return as_org, written, spellings
-
-
-def gazetteer(min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> list[str]:
-    """The kept names (their most frequent spelling), most often tagged first."""
-    as_org, written, spellings = count_names()
-    kept = [words for words, n in as_org.most_common()
-            if n >= min_count and n / written[words] >= min_share and not names_country_or_people("".join(words))]
-    return [spellings[words].most_common(1)[0][0] for words in kept]
-
-
 @dataclass(frozen=True, slots=True)
 class TaggedText:
     """An article's tokens (as written after normalization) and the model's ORG spans."""
 
     tokens: list[str]
     orgs: list[tuple[int, int]]
+
+
+def org_names(texts: list[TaggedText], max_words: int) -> tuple[Counter, Counter, dict[tuple[str, ...], Counter]]:
+    """The ORG spans of ``texts`` (up to ``max_words``) as word keys: how often each is tagged,
+    in how many texts, and the spellings it was written with."""
+    occurrences: Counter = Counter()
+    articles: Counter = Counter()
+    spellings: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for text in texts:
+        seen = set()
+        for start, end in text.orgs:
+            words = tuple(key(t) for t in text.tokens[start:end])
+            if 0 < end - start <= max_words and all(words):
+                occurrences[words] += 1
+                seen.add(words)
+                spellings[words][" ".join(text.tokens[start:end])] += 1
+        articles.update(seen)
+    return occurrences, articles, spellings
+
+
+def corpora_texts() -> list[TaggedText]:
+    """The sentences of ``SOURCES`` with their ORG spans."""
+    return [TaggedText(s.tokens, [(start, end) for start, end, label in entity_token_spans(s.tags) if label.upper() == "ORG"])
+            for name in SOURCES for s in read_tagged(SHARED_CORPORA / name)]
+
+
+def gazetteer(min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> list[str]:
+    """The kept names (their most frequent spelling), most often tagged first."""
+    texts = corpora_texts()
+    as_org, _, spellings = org_names(texts, MAX_WORDS)
+    written, _, _ = places_of(texts, set(as_org), inside=False)
+    kept = [words for words, n in as_org.most_common()
+            if n >= min_count and n / written[words] >= min_share and not names_country_or_people("".join(words))]
+    return [spellings[words].most_common(1)[0][0] for words in kept]
 
 
 def tag_news(rows: Iterable[dict], n_process: int = 1) -> list[TaggedText]:
@@ -144,16 +146,7 @@ def no_body_name(name: str) -> bool:
 def consistent_names(texts: list[TaggedText]) -> Counter:
     """Names the model tags ORG in >= ``CONSISTENT_ARTICLES`` articles and in >= ``CONSISTENT_SHARE``
     of the places they are written: article counts by the names' most frequent spelling."""
-    articles: Counter = Counter()
-    spellings: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    for text in texts:
-        seen = set()
-        for start, end in text.orgs:
-            words = tuple(key(t) for t in text.tokens[start:end])
-            if end - start <= CONSISTENT_MAX_WORDS and all(words):
-                seen.add(words)
-                spellings[words][" ".join(text.tokens[start:end])] += 1
-        articles.update(seen)
+    _, articles, spellings = org_names(texts, CONSISTENT_MAX_WORDS)
     frequent = {w for w, n in articles.items() if n >= CONSISTENT_ARTICLES}
     written, as_org, _ = places_of(texts, frequent, inside=False)
     return Counter({spellings[w].most_common(1)[0][0]: articles[w] for w in frequent
