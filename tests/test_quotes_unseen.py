@@ -173,3 +173,59 @@ def test_a_second_clause_with_its_own_deem_verb_is_its_own_quote(khabar, sentenc
     found = quotes(khabar.process(sentence))
     assert [t for _, _, t in found] == [key(first), key(second)]
     assert {kind for kind, _, _ in found} == {"indirect"}
+
+
+def test_a_medium_quoting_a_named_speaker_gives_both_quotes(khabar):
+    """«این گزارش حاکی است که وزارت صنایع ... اعلام کرده که A» (corpus/dev-c): the report's
+    words hold a statement of its own speaker, so the same words give two quotes."""
+    text = ("اين گزارش همچنين حاكي است كه وزارت صنايع قبل از اجراي اين طرح اعلام كرده كه "
+            "توانايي جذب 30 هزار فارغ التحصيل را دارد.")
+    found = quotes(khabar.process(text))
+    assert ("indirect", "وزارت صنایع", key("توانایی جذب 30 هزار فارغ‌التحصیل را دارد")) in found
+    assert len(found) == 2
+    assert found[0][2].startswith(key("وزارت صنایع قبل از اجرای"))
+
+
+def test_a_persons_own_words_do_not_quote_the_people_they_name(khabar):
+    """«ژاوی گفت: "واگنر ... گفت به بوندس‌لیگا خوش آمدی"» (corpus/dev-c varzesh3-v3-262): what a
+    person says others said is his quote only."""
+    text = ("ژاوی مارتینز گفت: \" واگنر با آرنج به بینی من کوبید و بعد بدون اینکه کوچکترین "
+            "عذرخواهی‌ای بکند گفت به بوندس‌لیگا خوش آمدی\".")
+    assert [speaker for _, speaker, _ in quotes(khabar.process(text))] == ["ژاوی مارتینز"]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # corpus/dev-b (tune) varzesh3-v3-087
+    ("هاینکس عملکرد بایرن در نیمه دوم را مورد ستایش قرار داد و گفت:\" در نیمه دوم ما کلاس بازی "
+     "خود را نشان دادیم و نهایتن سزاوارانه به پیروزی رسیدیم\" مانوئل نویر نیز که برای دومین بار با "
+     "پیراهن بایرن در گلزنکیرشن حاضر می شد گفت:\" هفته های خوبی را پشت سر گذاشتیم اما این روند "
+     "باید ادامه داشته باشد.\"",
+     "در نیمه دوم ما کلاس بازی خود را نشان دادیم و نهایتن سزاوارانه به پیروزی رسیدیم",
+     "هفته‌های خوبی را پشت سر گذاشتیم اما این روند باید ادامه داشته باشد"),
+    # corpus/dev-c varzesh3-v3-262
+    ("ژاوی مارتینز گفت: \" من همیشه به ساندرو می‌گویم تو وقتی در زمین فوتبال هستی، یک احمق به تمام "
+     "معنایی\". ولی ژاوی تاکید می‌کند که واگنر بیرون از زمین فوتبال، مرد خیلی خوبی است.",
+     "من همیشه به ساندرو می‌گویم تو وقتی در زمین فوتبال هستی، یک احمق به تمام معنایی",
+     "واگنر بیرون از زمین فوتبال، مرد خیلی خوبی است"),
+], ids=["two-speakers", "then-indirect"])
+def test_a_direct_quote_in_quote_marks_ends_at_its_closing_mark(khabar, text, first, second):
+    """«گفت:" ... رسیدیم" مانوئل نویر ... گفت:" ..."» (ASCII quote marks, 105 times in 88 news-raw
+    articles): the quote ends at its mark, and the rest of the sentence is read for more."""
+    assert [t for _, _, t in quotes(khabar.process(text))] == [key(first), key(second)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # corpus/dev-b (tune) hamshahri-2003-HAM2-820525-052
+    ("طبق  اطلاعات  شركت  كنترل  كيفيت  هوا، حجم  ترافيك  معابر روز پنجشنبه  تهران در مقايسه  با "
+     "مدت  مشابه  پنجشنبه  قبل  از آن بيشتر بوده است.", "شرکت کنترل کیفیت هوا",
+     "حجم ترافیک معابر روز پنجشنبه تهران در مقایسه با مدت مشابه پنجشنبه قبل از آن بیشتر بوده است"),
+    # news-raw farsnews fars-1-010
+    ("حجت الاسلام سیدمحمدعلی آل‌هاشم امروز در خطبه‌های نماز جمعه تبریز اظهار داشت: کاندیدها برنامه "
+     "های خود را اعلام و خود را معرفی کنند.\n"
+     "آل‌هاشم پیشنهاد کرد که گروه‌های جهادی در کنار پخش بسته‌های معیشتی، بسته‌های فرهنگی هم در "
+     "اختیار مردم قرار دهند.", "سیدمحمدعلی آل‌هاشم",
+     "گروه‌های جهادی در کنار پخش بسته‌های معیشتی، بسته‌های فرهنگی هم در اختیار مردم قرار دهند"),
+], ids=["according-to-data", "proposed"])
+def test_according_to_data_and_proposals_are_indirect_quotes(khabar, text, speaker, content):
+    """«طبق اطلاعات/گزارش/اعلام X، ...» (81 times in news-raw) and «X پیشنهاد کرد (که) ...» (16)."""
+    assert quotes(khabar.process(text))[-1] == ("indirect", speaker, key(content))

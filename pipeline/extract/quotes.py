@@ -6,7 +6,7 @@ pronoun), ``span._.speaker_mention`` (as written) and ``span._.cue``.
 
 - direct: «X گفت: ...» to the end of the paragraph (or to the next sentence that
   another speaker opens; in hard-wrapped newspaper text across soft line breaks),
-  «...» right after the cue to its », and each later paragraph when that quote mark closes
+  «...» or "..." right after the cue to its closing mark, and each later paragraph when that quote mark closes
   paragraphs later, a headline «نام: ...», a paragraph that is one «...» after a quoted
   paragraph, a report's «در این گزارش آمده است: ...», and the answers of an interview
   («گفت‌وگو با X», or questions and answers after an introduction; interviews.py).
@@ -15,6 +15,8 @@ pronoun), ``span._.speaker_mention`` (as written) and ``span._.cue``.
   «X خواستار ... شد» (what is asked for), «X گفت (که) ...»، «X عنوان کرد که ...» and «آنطور
   که X گفته، ...» (the clause after), «به گفته X، ...» / «براساس این گزارش، ...» (the rest
   of the sentence).
+- nested: a medium's or a report's quote that holds a named speaker's own statement gives
+  that statement as a quote too («این روزنامه ادامه داد: ... پادشاه بحرین ... خواست تا ...»).
 
 Speakers: the subject before the cue (subjects.py: a name, a title, a body, an unnamed
 source or a group, mentions.py), resolved to the fullest name in the article (speakers.py). Cues and their frames are in lexicons/quote_cues.tsv.
@@ -70,6 +72,10 @@ CLAUSE_VERBS = BECAME | frozenset(key(w) for w in (
 PERFECT_PARTICIPLES = frozenset(key(w) for w in ("کرده", "شده", "داده", "بوده", "نموده", "داشته"))
 # a clause that opens with one of these opens with an adverbial phrase («با اشاره به ...،»)
 ADVERBIAL_OPENERS = frozenset(key(w) for w in ("با", "ضمن", "در", "به", "پس", "طی", "بعد", "قبل", "بدون"))
+# a quote inside a quote: the verbs that can report it, and who can speak it
+INNER_FRAMES = frozenset({"say", "deem", "announce", "demand"})
+INNER_SPEAKERS = frozenset({"name", "title", "group", "org"})
+REPORTERS = frozenset({"org", "org_anaphor"})  # a medium or a report, not a person: a person's own words quote others as topics
 OPENER_WORDS = frozenset(key(w) for w in ("با", "این", "حال", "وجود", "همچنین", "نیز", "البته"))
 
 
@@ -171,11 +177,30 @@ class QuoteFinder:
             if sentence_quotes and sentence_quotes[-1].kind == "direct":
                 sentence_quotes += self.continued_paragraphs(sentence_quotes[-1])
             found.extend(sentence_quotes)
+            found.extend(q for outer in sentence_quotes for q in self.nested_quotes(outer))
             if sentence_quotes:
                 taken_until = max(taken_until, max(q.end for q in sentence_quotes))
             else:
                 self.note_named_subject(sent)
         return sorted(found, key=lambda q: q.start)
+
+    def nested_quotes(self, outer: FoundQuote) -> list[FoundQuote]:
+        """The quotes a quote reports: «این روزنامه ادامه داد: ... پادشاه بحرین از ارتش‌ها خواست تا
+        نیروهای خود را ... سرازیر کنند»، «این سایت می‌افزاید: فراتینی ... گفت که ...». A speaker
+        named inside another's words is quoted too, so the same words give two quotes; a
+        pronoun, an anaphor or a guessed name inside a quote is its topic, not a speaker."""
+        nested: list[FoundQuote] = []
+        if outer.mention is None or outer.mention.kind not in REPORTERS:
+            return nested
+        for sent in self.sentences:
+            start, end = max(sent.start, outer.start), min(sent.end, outer.end)
+            if end <= start or not any(start <= c.start < end and c.frame in INNER_FRAMES for c in self.cues):
+                continue
+            for q in self.sentence_quotes(self.doc[start:end]):
+                m = q.mention
+                if m is not None and m.kind in INNER_SPEAKERS and not m.guessed and key(m.text) != key(outer.mention.text):
+                    nested.append(q)
+        return nested
 
     def note_named_subject(self, sent: Span) -> None:
         """Remember a person named as the subject of a sentence that quotes nobody
@@ -282,6 +307,9 @@ class QuoteFinder:
             if quote is not None:
                 quotes.append(quote)
                 if quote.kind == "direct":
+                    rest = quote.end + 1  # «گفت:" ... رسیدیم" مانوئل نویر نیز ... گفت:" ..."»: a closed quote
+                    if self.tokens[quote.end].text in CLOSING_MARKS and any(c.start > rest for c in cues[n + 1 :]):
+                        quotes += self.sentence_quotes(self.doc[rest : sent.end])
                     break
             clause_start = self._after(quote.end if quote and quote.start > cue.start else cue.end, sent.end)
         return quotes
@@ -467,8 +495,8 @@ class QuoteFinder:
         later sentence that another cue and subject open."""
         start = self._next_word(start, len(self.tokens))
         end = self.line_end[start] if start < len(self.tokens) else start
-        if start < end and self.tokens[start].text == "«":
-            close = _closing_guillemet(self.tokens, start, end)
+        if start < end and self.tokens[start].text in QUOTE_PAIRS:
+            close = _closing_mark(self.tokens, start, end)
             if close is not None:
                 return FoundQuote(start + 1, close, "direct", cue.text, subject)
         end = self._stop_at_next_attribution(start, end)
@@ -584,6 +612,25 @@ def _closing_guillemet(tokens: list, start: int, end: int) -> int | None:
 
 
 QUOTE_PAIRS = {"\"": "\"", "«": "»", "“": "”"}  # an opening quote mark and the one that closes it
+CLOSING_MARKS = frozenset(QUOTE_PAIRS.values())
+
+
+def _closing_mark(tokens: list, start: int, end: int) -> int | None:
+    """Index of the mark that closes the quote mark at ``start`` within the paragraph: the »
+    of a «, or the next " written onto the word before it or followed by no word («گفت: "...
+    رسیدیم" مانوئل نویر ...»); the opening mark of an inner "name" is passed over."""
+    if tokens[start].text == "«":
+        return _closing_guillemet(tokens, start, end)
+    closer = QUOTE_PAIRS[tokens[start].text]
+    for i in range(start + 1, end):
+        if tokens[i].text != closer:
+            continue
+        after = next((t for t in tokens[i + 1 : end] if not t.is_space), None)
+        if after is None or not is_word(after) or tokens[i - 1].text in SENTENCE_ENDERS:
+            return i
+        if not tokens[i - 1].whitespace_ and tokens[i].whitespace_:  # «رسیدیم" مانوئل»: written onto the last word
+            return i
+    return None
 MAX_CONTINUED_PARAGRAPHS = 12
 WRAP_MIN, WRAP_MAX = 50, 110  # line lengths of hard-wrapped newspaper text
 WRAPPED_SHARE = 0.4
