@@ -229,3 +229,10 @@ def test_a_direct_quote_in_quote_marks_ends_at_its_closing_mark(khabar, text, fi
 def test_according_to_data_and_proposals_are_indirect_quotes(khabar, text, speaker, content):
     """«طبق اطلاعات/گزارش/اعلام X، ...» (81 times in news-raw) and «X پیشنهاد کرد (که) ...» (16)."""
     assert quotes(khabar.process(text))[-1] == ("indirect", speaker, key(content))
+
+
+def test_a_direct_quote_that_ends_the_text(khabar):
+    """The last words of an article, after «گفت:», with nothing after them."""
+    article = khabar.process("علیرضا وارثی گفت: برنامه‌ها ادامه دارد")
+    assert not article.errors
+    assert quotes(article) == [("direct", "علیرضا وارثی", key("برنامه‌ها ادامه دارد"))]

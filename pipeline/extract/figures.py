@@ -9,24 +9,28 @@ spans: ``span.label_`` is the kind (money|percent|count|measure|other) and
     qualifier="بیش از", text="سه هزار نفر", value=3000, kind=count,
     quantity="نفر سرپرست خانوار"
 
-Not figures: dates and years (سال ۸۴، ۱۴ مرداد، ۱۳۹۸), clock times (ساعت ۱۰),
+Not figures: dates and years (سال ۸۴، ۱۴ مرداد، ۱۳۹۸، سال مالی ۸۵، سه ماهه دوم), clock times (ساعت ۱۰),
 ordinals (دومین), numbers naming a thing (ماده ۲۱۵، کمیته سه نفره), phone numbers
-and codes, the article یک (یک پروژه ملی), vague amounts (صدها، چند هزار) and list
-markers (۱- ...). The word lists are lexicons ``figure_*`` in pipeline/lexicons.
+and codes, the article یک (یک پروژه ملی, but «تنها یک راه» and «یک کاروان» beside «۶ کاروان»
+count), vague amounts (صدها، چند هزار) and list markers (۱- ...). Pairs say «one or two»
+(یکی دو روز: 1 and 2 days), shares are halves (نیمی از، نصف: 0.5). The word lists are lexicons ``figure_*`` in pipeline/lexicons.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from ..lexicons import load_list, load_table
+from ..lexicons.hazm import load_lexicon
 from ..lexicons.words import glued_preposition, light_verb_forms
 from ..text import SENTENCE_ENDERS, lookup_form
-from .numbers import NumberMatch, denominators, find_numbers, parse_number
+from .numbers import Atom, NumberMatch, denominators, find_numbers, parse_number
 
 KINDS = ("money", "percent", "count", "measure", "other")
 # one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
@@ -43,6 +47,10 @@ YEAR_RANGES = ((1300, 1500), (1900, 2100))
 MAX_QUANTITY_WORDS = 3
 INDEFINITE_TIME_UNITS = ("روز", "شب")  # یک روز: "one day" in a story, unless a duration cue precedes
 NAMED_PERIODS = ("دهه", "قرن", "سده")  # سه دهه ۴۰، ۵۰ و ۶۰ counts decades that have names
+SHARE_WORDS = frozenset({"نصف", "نیمی"})  # a half of something, a figure though no unit follows
+PREPOSITION_KEYS = frozenset({"به", "با", "در", "از"})
+PERFECT_AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند"})  # رسیده است
+ONE_OF_A_PAIR = re.compile(r"(?<![^\W\d_])(یکی)[ \u200c،,]*$")  # «یکی دو روز»، «یکی، دو فیلمنامه»
 LONG_DIGITS = 7  # ۱۳۹۸۳۹۲: a news code or a phone number unless a unit follows
 
 
@@ -99,6 +107,13 @@ def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """Multi-word lexicon entries as word-key tuples, longest first."""
     entries = (tuple(lookup_form(w) for w in e.split()) for e in load_list(name))
     return tuple(sorted(entries, key=len, reverse=True))
+
+
+@cache
+def _scale_words() -> frozenset[str]:
+    """هزار، میلیون، میلیارد ... (number_words.tsv), as look-up keys."""
+    return frozenset(lookup_form(row["word"]) for row in load_table("number_words")
+                     if row["role"] == "scale" and float(row["value"]) >= 1000)
 
 
 @cache
@@ -216,8 +231,31 @@ def _noun_phrase(words: list[Word], verbs: frozenset[str] = frozenset()) -> list
 
 
 def _counted(words: list[Word]) -> list[Word]:
-    """What is counted: the noun phrase, short of any verb."""
-    return _noun_phrase(words, light_verb_forms())
+    """What is counted: the noun phrase, short of any verb («۵۰۰ نفر | رسیده است»، «۳ میلیون |
+    بپردازم»).
+
+    >>> [w.text for w in _counted(_words_after("نفر رسیده است", 0))], [w.text for w in _counted(_words_after("کشته و زخمی", 0))]
+    (['نفر'], ['کشته'])
+    """
+    phrase = _noun_phrase(words, light_verb_forms())
+    for i, word in enumerate(phrase):
+        if _is_verb(word, words[i + 1] if i + 1 < len(words) else None, first=i == 0):
+            return phrase[:i]
+    return phrase
+
+
+def _is_verb(word: Word, nxt: Word | None, first: bool = False) -> bool:
+    """A conjugated verb (hazm's verbs.dat): «بپردازم»، «برسد»، «رسیدند» after the noun, and a
+    participle before its auxiliary («رسیده است»); not a participle used as a noun («۶۰۰
+    کشته»), a word the lexicon knows as a noun («رسید»، «داده») or, right after the number, a
+    form that may be a noun as well («سه شیفت»)."""
+    lexicon = load_lexicon()
+    k = word.key
+    if k.endswith("ه") and k in lexicon.conjugations:
+        return nxt is not None and nxt.key in PERFECT_AUXILIARIES
+    if k in lexicon.conjugations:
+        return not first and k not in lexicon.words
+    return k[:1] in "بن" and k[1:] in lexicon.conjugations and k not in lexicon.words
 
 
 def _phrase_before(before: list[Word], name: str) -> int:
@@ -321,6 +359,28 @@ def _naming_words(before: list[Word], number: NumberMatch) -> list[Word]:
     return before
 
 
+def _is_designator(nearest: list[Word]) -> bool:
+    """Do the words before a number name it (figure_designators.txt): «ماده ۲۱۵»، «درمنطقه ۵» (a
+    preposition written onto the word), «دقیقه‌ی ۶۶» (its ezafe written), «فازهای ۱۳ و ۱۴» (a plural),
+    «سال مالی ۸۵» (two words).
+
+    >>> _is_designator([Word(0, 7, "دقیقه‌ی")]), _is_designator([Word(0, 4, "مالی"), Word(0, 3, "سال")])
+    (True, True)
+    """
+    if not nearest:
+        return False
+    designators = _key_set("figure_designators")
+    word = nearest[0].key
+    if word in designators or glued_preposition(word, designators):
+        return True
+    if word.endswith("هی") and word[:-1] in designators:
+        return True
+    plural = word.removesuffix("های") if word.endswith("های") else word.removesuffix("ها")
+    if plural != word and plural in designators:
+        return True  # «فازهای ۱۳ و ۱۴»، «ماده‌های ۵ و ۶»
+    return len(nearest) > 1 and nearest[1].key + word in designators
+
+
 def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | None:
     """Why the number cannot be a figure, judged from its own form and the words before."""
     number, after = cand.number, cand.after
@@ -337,9 +397,10 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
     if glued_after[:1] in NAME_JOINERS or (before and before[0].text in NAME_JOINERS and before[0].end == number.start):
         return "name"  # گروه ۵+۱
     nearest = _naming_words(before, number)
-    designators = _key_set("figure_designators")
-    if nearest and (nearest[0].key in designators or glued_preposition(nearest[0].key, designators)):
-        return "designator"  # also «درمنطقه ۵»: a preposition written onto it
+    scaled = any(a.role == "scale" and a.value >= 1000 for a in number.atoms) and not any(
+        low <= number.value < high for low, high in YEAR_RANGES)  # «سال دو هزار و هفت» is a year
+    if _is_designator(nearest) and not scaled:  # «هر سال ۹۰۰ هزار نفر»: no name is that large
+        return "designator"
     if nearest and _is_date_word(nearest[0]):
         return "date"
     if len(nearest) > 1 and nearest[0].key == "ماه" and _is_date_word(nearest[1]):
@@ -381,6 +442,8 @@ def _classify(text: str, cand: FigureCandidate) -> None:
         unit = None  # ماده ۱۸۰ سال ۹۴: سال names the ۹۴ after it
     if unit is not None and unit.unit == "تن" and _tan_means_persons(after[1:]):
         unit = Unit(None, "count", 1)  # سه تن از نمایندگان، ۲۰۰ تن کشته شدند: persons
+    if unit is not None and _names_a_quarter(after, unit):
+        cand.excluded = "named period"
     if unit is not None:
         cand.explicit_unit = True
         head = after[: unit.words]
@@ -406,6 +469,16 @@ def _classify(text: str, cand: FigureCandidate) -> None:
         cand.kind = "other"  # معادل یک‌پنجم از کل کارگاه‌ها
 
 
+def _names_a_quarter(after: list[Word], unit: Unit) -> bool:
+    """«سه ماهه دوم سال»، «شش ماهه نخست»: a part of the year, named (figure_period_ordinals.txt).
+
+    >>> _names_a_quarter([Word(0, 4, "ماهه"), Word(5, 8, "دوم")], Unit("ماه", "other", 1))
+    True
+    """
+    return (unit.unit == "ماه" and after[0].key.endswith("ماهه") and len(after) > unit.words
+            and after[unit.words].key in _key_set("figure_period_ordinals"))
+
+
 def _names_next_number(after: list[Word], unit: Unit) -> bool:
     """A unit word that is a designator of the number after it (۱۸۰ سال ۹۴), except a
     named period counted (سه دهه ۴۰، ۵۰).
@@ -416,7 +489,21 @@ def _names_next_number(after: list[Word], unit: Unit) -> bool:
     if unit.unit in NAMED_PERIODS or len(after) <= unit.words:
         return False
     following, last = after[unit.words], after[unit.words - 1]
+    if len(after) > unit.words + 1 and after[unit.words + 1].key in _scale_words():
+        return False  # «پس از ۵ سال ۱۶ میلیون خط»: a figure follows, not a year
     return following.text[:1].isdigit() and last.key in _key_set("figure_designators")
+
+
+def _only_one(before: list[Word]) -> bool:
+    """«تنها یک»، «فقط به یک» (figure_only_words.txt): a preposition may stand between.
+
+    >>> _only_one([Word(0, 2, "به"), Word(0, 3, "فقط")]), _only_one([Word(0, 4, "تنها"), Word(0, 2, "نه")])
+    (True, False)
+    """
+    words = before[1:] if before and before[0].key in PREPOSITION_KEYS else before
+    if len(words) > 1 and words[1].key == "نه":
+        return False  # «نه تنها یک مشکل»: not only a problem
+    return bool(words) and words[0].key in _key_set("figure_only_words")
 
 
 def _restricted_word_excluded(text: str, cand: FigureCandidate, before: list[Word]) -> str | None:
@@ -426,10 +513,15 @@ def _restricted_word_excluded(text: str, cand: FigureCandidate, before: list[Wor
         return None
     atom = number.atoms[0]
     if atom.role == "half" and not cand.explicit_unit:
+        if lookup_form(number.text) in SHARE_WORDS:  # «نیمی از مشکلات»، «قیمت گندم نصف بازارهای جهانی بود»
+            cand.kind = "other"
+            return None
         return "not a number"  # نیم نگاه
     if atom.role != "unit" or number.value not in (0, 1, 9):
         return None
     if not cand.explicit_unit:
+        if number.value == 1 and cand.kind == "count" and _only_one(before):
+            return None  # «تنها یک راه»، «فقط به یک دلیل»: only one, counted
         return "article" if number.value == 1 else "not a number"  # نه تنها، به صفر رساندن
     if number.value == 1 and cand.unit in INDEFINITE_TIME_UNITS:
         if not _phrase_before(before, "figure_duration_cues"):
@@ -445,8 +537,10 @@ def _candidates(text: str) -> list[FigureCandidate]:
         before = _words_before(text, number.start)
         cand.excluded = _exclusion(text, cand, before)
         _classify(text, cand)
-        if cand.excluded == "designator" and cand.explicit_unit and cand.kind != "count":
-            cand.excluded = None  # کیلومتر ۱۰ میلیارد تومان، خط ۲۰ کیلومتری: the unit wins (not کمیته سه نفره)
+        if cand.excluded in ("designator", "date") and cand.explicit_unit and cand.kind != "count":
+            # کیلومتر ۱۰ میلیارد تومان، خط ۲۰ کیلومتری، «۲۰ دی ماه ۴۸ ساله می‌شود»: the unit wins
+            # (not کمیته سه نفره)
+            cand.excluded = None
         if (before and before[0].key in _key_set("figure_distributives") and not number.is_digits
                 and cand.kind in ("count", None)):
             cand.excluded = cand.excluded or "distributive"  # هر دو تیم (به ازای هر ۱۵ دانش‌آموز counts)
@@ -482,16 +576,19 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
             left.excluded = right.excluded = "score"  # ۲ بر صفر، 2-1 پیروز شد: a match result
     for left, right in zip(cands[-2::-1], cands[:0:-1], strict=False):
         link = _between(text, left, right)
-        if link not in EXPLICIT_RANGES and left.number.is_digits != right.number.is_digits:
-            continue  # پژو ۴۰۵، یک تن: a list joins numbers written alike (دو، سه ضدحمله)
-        if left.kind is None and right.kind is not None and link in RANGE_LINKS and not right.excluded:
+        if link not in EXPLICIT_RANGES and _written_in_digits(left.number) != _written_in_digits(right.number):
+            continue  # پژو ۴۰۵، یک تن: a list joins numbers written alike (دو، سه ضدحمله; ۳۶ و ۳۱ میلیارد)
+        if left.kind is None and right.kind is not None and link in RANGE_LINKS and not right.excluded \
+                and lookup_form(left.number.text) not in SHARE_WORDS:  # «به نصف و یک هزار کیلومتر»: a share, then a length
             left.kind, left.unit, left.quantity = right.kind, right.unit, right.quantity
-            scaled = left.number.value * _range_scale(left.number, right.number)
+            scaled = left.number.value * _range_scale(left.number, right.number, link in EXPLICIT_RANGES)
             left.value = int(scaled) if float(scaled).is_integer() else scaled
             if left.excluded in ("article", "not a number"):
                 left.excluded = None
+    _approximate_pairs(text, cands)
     _mark_list_markers(text, cands)
     _count_after_count(text, cands)
+    _one_beside_a_count(text, cands)
     money = None
     for cand in cands:
         if cand.kind == "money" and not cand.excluded:
@@ -500,11 +597,38 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
             cand.kind, cand.unit, cand.quantity = "money", money.unit, None
 
 
+def _written_in_digits(number: NumberMatch) -> bool:
+    """Does the number open with digits («۳۱ میلیارد» does, «سی و یک میلیارد» does not)?"""
+    return number.atoms[0].role == "digits"
+
+
 def _near_score_cue(text: str, left: FigureCandidate, right: FigureCandidate) -> bool:
     """A match-result word just before ``A-B`` or within two items after it."""
     cues = _key_set("figure_score_cues")
     near = _words_before(text, left.number.start, 3) + right.after[:2]
     return any(w.key in cues for w in near)
+
+
+def _approximate_pairs(text: str, cands: list[FigureCandidate]) -> None:
+    """«یکی دو روز»، «دو سه هفته»، «سه، چهار بازیکن»: two number words in a row, the second one
+    more, say «one or two»: two figures of the second one's kind and unit. «یکی» («one of»)
+    is no number word, but before «دو» it is the first of such a pair."""
+    for i in range(len(cands) - 1, -1, -1):
+        one = ONE_OF_A_PAIR.search(text, max(0, cands[i].number.start - 8), cands[i].number.start)
+        if one is not None and cands[i].number.value == 2 and not cands[i].number.is_digits:
+            atom = Atom(one.start(1), one.end(1), Fraction(1), "unit")
+            number = NumberMatch(atom.start, atom.end, one.group(1), 1, (atom,))
+            cands.insert(i, FigureCandidate(number, end=atom.end, excluded="article"))
+    for left, right in zip(cands, cands[1:], strict=False):
+        words = [c.number for c in (left, right)]
+        if any(n.is_digits or len(n.atoms) != 1 or n.atoms[0].role != "unit" for n in words):
+            continue
+        if right.number.value != left.number.value + 1 or _between(text, left, right) not in ("", "،", ","):
+            continue
+        if right.kind is None or right.excluded:
+            continue
+        left.kind, left.unit, left.quantity = right.kind, right.unit, right.quantity
+        left.excluded = None
 
 
 def _count_after_count(text: str, cands: list[FigureCandidate]) -> None:
@@ -516,12 +640,33 @@ def _count_after_count(text: str, cands: list[FigureCandidate]) -> None:
                 right.excluded = None
 
 
-def _range_scale(left: NumberMatch, right: NumberMatch) -> int:
-    """The scale a range's first number borrows from the second: ۱۵ تا ۲۰ هزار -> 1000.
+def _one_beside_a_count(text: str, cands: list[FigureCandidate]) -> None:
+    """«یک کاروان مرکزی از بیرجند و ۶ کاروان شهرستانی»: «یک» before a noun that another number
+    of the same paragraph counts is a count of one, not an article."""
+    ones = [c for c in cands if c.excluded == "article" and c.kind == "count" and c.quantity]
+    if not ones:
+        return
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    counted: dict[int, set[str]] = {}
+    for cand in cands:
+        if cand.kind == "count" and not cand.excluded and cand.quantity and cand.number.value != 1:
+            paragraph = bisect_left(breaks, cand.number.start)
+            counted.setdefault(paragraph, set()).add(lookup_form(cand.quantity.split()[0]))
+    for cand in ones:
+        if lookup_form(cand.quantity.split()[0]) in counted.get(bisect_left(breaks, cand.number.start), ()):
+            cand.excluded = None
+
+
+def _range_scale(left: NumberMatch, right: NumberMatch, explicit: bool = True) -> int:
+    """The scale a range's first number borrows from the second: ۱۵ تا ۲۰ هزار -> 1000. A range
+    with «تا» rises (بین ۵۰۰ تا ۲ هزار نفر: 500); a list («۳۶ و ۳۱ میلیارد ریال» به ترتیب،
+    «۶۰۰-۵۰۰ میلیون») shares the scale whichever number is larger.
 
     >>> from .numbers import find_numbers as f
     >>> _range_scale(f("۱۵")[0], f("۲۰ هزار")[0]), _range_scale(f("۵۰۰")[0], f("۲ هزار")[0])
     (1000, 1)
+    >>> _range_scale(f("۳۶")[0], f("۳۱ میلیارد")[0], explicit=False)
+    1000000000
     """
     if any(a.role == "scale" for a in left.atoms):
         return 1
@@ -531,6 +676,8 @@ def _range_scale(left: NumberMatch, right: NumberMatch) -> int:
         leading += atoms.pop(0).value
     while atoms and atoms[0].role == "scale":
         scale *= int(atoms.pop(0).value)
+    if not explicit:
+        return scale if left.value < 1000 and leading < 1000 else 1
     return scale if left.value <= leading else 1  # بین ۵۰۰ تا ۲ هزار نفر: 500, not 500000
 
 
@@ -541,7 +688,7 @@ def _mark_list_markers(text: str, cands: list[FigureCandidate]) -> None:
         number = cand.number
         if not number.is_digits or not isinstance(number.value, int):
             continue
-        glued = text[number.end : number.end + 1]
+        glued = text[number.end : number.end + 3].lstrip(" \t")[:1]  # «۱- ...» or «1 - ...»
         prefix = text[: number.start].rstrip(" \t\u200c")
         starts_item = not prefix or prefix[-1] in LIST_BREAKS
         if starts_item and glued in ("-", ")", "–") and number.value == 1:

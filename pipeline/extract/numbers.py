@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, lru_cache
 
-from ..lexicons import load_table
+from ..lexicons import load_list, load_table
 from ..text import fold
 
 DIGIT = "0-9۰-۹٠-٩"
@@ -159,6 +159,31 @@ def _leading_scale(word: str) -> str | None:
     return None
 
 
+@cache
+def _glued_units() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_list("number_glued_units"))
+
+
+def _leading_number_word(word: str) -> str | None:
+    """A number word written onto one of the units of ``number_glued_units.txt``.
+
+    >>> _leading_number_word("یکسال"), _leading_number_word("دوماهه"), _leading_number_word("دوست")
+    ('یک', 'دو', None)
+    """
+    table = _word_table()
+    for size in range(min(len(word) - 3, 6), 1, -1):
+        head = word[:size]
+        if head in table and table[head][1] in ("unit", "teen", "ten", "hundred") and word[size:] in _glued_units():
+            return head
+    return None
+
+
+@lru_cache(maxsize=65_536)  # every word of every article passes here; most recur (bounded: flat memory)
+def _word_pieces(word: str) -> tuple[tuple[str, int, int, Fraction | None, str], ...]:
+    """:func:`_word_items` of ``word`` at offset 0, remembered."""
+    return tuple(_word_items(word, 0))
+
+
 def _word_items(word: str, start: int) -> list[tuple[str, int, int, Fraction | None, str]]:
     """Items of one letter run (ZWNJ compounds included): one number, or a break.
 
@@ -180,7 +205,12 @@ def _word_items(word: str, start: int) -> list[tuple[str, int, int, Fraction | N
         if parts is None and index == 0:
             scale = _leading_scale(part)
             if scale is None:
-                return broken
+                head = _leading_number_word(part)
+                if head is None:
+                    return broken
+                # یکسال، دوماهه، پنجگانه: a number word written onto its unit
+                return [("atom", start, start + len(head), *_word_table()[head]),
+                        ("break", start + len(head), start + len(word), None, "")]
             # ۸/۹میلیاردریال، هزارتومان: a scale glued to the next word
             return [("atom", start, start + len(scale), *_word_table()[scale]),
                     ("break", start + len(scale), start + len(word), None, "")]
@@ -209,7 +239,8 @@ def _lexemes(text: str) -> list[tuple[str, int, int, Fraction | None, str]]:
             items.append(("atom", start, end, value, "digits") if value is not None
                          else ("break", start, end, None, ""))
         elif kind == "word":
-            items.extend(_word_items(m.group(), start))
+            items.extend((kind, start + s, start + e, value, role)
+                         for kind, s, e, value, role in _word_pieces(m.group()))
         elif kind == "space":
             items.append(("space", start, end, None, ""))
         else:
@@ -231,6 +262,8 @@ def can_follow(left: Atom, right: Atom, joined_by_and: bool) -> bool:
     if joined_by_and:
         if right.role == "half":
             return left.role not in ("half",)
+        if right.role == "scale" and right.value == 100:  # هزار و صد میلیارد: «صد» is a hundred here
+            return left.role == "scale" and left.value > 100
         if right.role not in ROLES_AFTER_SCALE:
             return False
         if left.role == "scale":

@@ -308,7 +308,8 @@ class QuoteFinder:
                 quotes.append(quote)
                 if quote.kind == "direct":
                     rest = quote.end + 1  # «گفت:" ... رسیدیم" مانوئل نویر نیز ... گفت:" ..."»: a closed quote
-                    if self.tokens[quote.end].text in CLOSING_MARKS and any(c.start > rest for c in cues[n + 1 :]):
+                    closed = quote.end < len(self.tokens) and self.tokens[quote.end].text in CLOSING_MARKS
+                    if closed and any(c.start > rest for c in cues[n + 1 :]):
                         quotes += self.sentence_quotes(self.doc[rest : sent.end])
                     break
             clause_start = self._after(quote.end if quote and quote.start > cue.start else cue.end, sent.end)
