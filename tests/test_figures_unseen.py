@@ -105,3 +105,21 @@ def test_what_is_counted_stops_before_a_verb(text, quantity):
     """(hamshahri-2003-HAM2-811210-079 «... بپردازم», radiofarda-219 «رسیده»: tune articles.)"""
     counted = [c.quantity for c in figure_candidates(text) if not c.excluded and c.kind == "count"]
     assert counted == [quantity]
+
+
+@pytest.mark.parametrize("text, number", [
+    # news-raw: «these two» with no noun after them
+    ("فرق میان این دو در این است که در ولایت ابعاد دیگری مطرح است", "دو"),
+    ("ویژگی‌های ثابت گهگاه خشونت‌آمیز این دو یکی از سوژه‌های جنجالی بود", "دو"),  # corpus/dev-c
+    # an equal pair is a section number or «fifty-fifty», never a range
+    ("اگر این اتفاق بیفتد نفع و ضرر آن ۵۰-۵۰ خواهد بود", "۵۰"),                  # corpus/dev-c
+    ("در بند 9-9 نیز آمده بود که سازمان امور اداری منحل می‌شود", "9"),           # news-raw
+    # a match result: «برابر» after a score means «against»
+    ("منچستریونایتد دیروز موفق شد با پیروزی 3-1 برابر نیوکاسل دوباره به رده دوم برسد", "3"),  # corpus/dev-e
+])
+def test_pronouns_equal_pairs_and_scores_are_no_figures(text, number):
+    assert key(number) not in [key(t) for t, _, _ in figures(text)]
+
+
+def test_a_counted_pair_after_these_is_still_counted():
+    assert figures("این دو تیم در فینال به هم رسیدند") == [("دو", 2, "count")]

@@ -416,6 +416,21 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
     return None
 
 
+def _is_demonstrative_pronoun(cand: FigureCandidate, before: list[Word]) -> bool:
+    """«این دو»، «آن سه» with no noun after them: «these two», a pronoun (95 times in news-raw:
+    «فرق میان این دو در این است»), not a count.
+
+    >>> from .numbers import find_numbers as f
+    >>> c = FigureCandidate(f("دو")[0], after=[Word(0, 2, "در")])
+    >>> _is_demonstrative_pronoun(c, [Word(0, 3, "این")])
+    True
+    """
+    number, after = cand.number, cand.after
+    if number.is_digits or cand.explicit_unit or not before or before[0].key not in ("این", "آن"):
+        return False
+    return not after or _is_stop(after[0]) or after[0].key == "یکی" or parse_number(after[0].text) is not None
+
+
 def _signed(cand: FigureCandidate, before: list[Word]) -> None:
     """«منفی ۳۷ دلار» is -37: a «منفی» right before the number (figure_signs.txt) negates it."""
     if before and before[0].key in _key_set("figure_signs"):
@@ -544,6 +559,8 @@ def _candidates(text: str) -> list[FigureCandidate]:
         if (before and before[0].key in _key_set("figure_distributives") and not number.is_digits
                 and cand.kind in ("count", None)):
             cand.excluded = cand.excluded or "distributive"  # هر دو تیم (به ازای هر ۱۵ دانش‌آموز counts)
+        if _is_demonstrative_pronoun(cand, before):
+            cand.excluded = cand.excluded or "pronoun"  # «این دو یکی از سوژه‌ها بودند»: these two
         cand.qualifier = _qualifier(text, before)
         _and_a_half(text, cand)
         _signed(cand, before)
@@ -571,9 +588,13 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
             if not right.explicit_unit:
                 right.excluded = left.excluded
     for left, right in zip(cands, cands[1:], strict=False):
-        glued_dash = text[left.number.end : right.number.start] in ("-", "–") and not right.explicit_unit
+        dashed = text[left.number.end : right.number.start] in ("-", "–")
+        # «با پیروزی 3-1 برابر نیوکاسل»: «برابر» here is «against», no unit
+        glued_dash = dashed and (not right.explicit_unit or right.unit == "برابر")
         if _between(text, left, right) == "بر" or (glued_dash and _near_score_cue(text, left, right)):
             left.excluded = right.excluded = "score"  # ۲ بر صفر، 2-1 پیروز شد: a match result
+        elif dashed and left.number.value == right.number.value:
+            left.excluded = right.excluded = "name"  # «۲-۲-» a section, «۵۰-۵۰» fifty-fifty: no range
     for left, right in zip(cands[-2::-1], cands[:0:-1], strict=False):
         link = _between(text, left, right)
         if link not in EXPLICIT_RANGES and _written_in_digits(left.number) != _written_in_digits(right.number):
