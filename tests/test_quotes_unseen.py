@@ -236,3 +236,27 @@ def test_a_direct_quote_that_ends_the_text(khabar):
     article = khabar.process("علیرضا وارثی گفت: برنامه‌ها ادامه دارد")
     assert not article.errors
     assert quotes(article) == [("direct", "علیرضا وارثی", key("برنامه‌ها ادامه دارد"))]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # corpus/dev-d hamshahri-HAM2-821210-099: a foreign name in guillemets the NER model misses
+    ("رياست هيأت اتحاديه اروپا را در اين سفر «برايان  كوئن » وزير خارجه ايرلند به عهده خواهد داشت.",
+     "برایان کوئن", "وزیر خارجه ایرلند"),
+    # corpus/dev-d hamshahri-HAM2-821220-119: the office ends before «انتخاب شد»
+    ("همچنين «محمدعلي بلاسي» به عنوان دبير جديد فدراسيون وزنه برداري انتخاب شد.",
+     "محمدعلی بلاسی", "دبیر جدید فدراسیون وزنه‌برداری"),
+    # the same article's headline: «... شد» is what he became, the office keeps its last word
+    ("داراب رياحي نايب رئيس فدراسيون وزنه برداري شد", "داراب ریاحی", "نایب رئیس فدراسیون وزنه‌برداری"),
+])
+def test_quoted_names_and_titles_that_end_before_a_verb(khabar, text, name, title):
+    assert [(key(o.name), key(o.title)) for o in khabar.process(text).officials] == [(key(name), key(title))]
+
+
+def test_a_title_does_not_run_into_a_light_verb(khabar):
+    """news-raw varzesh3-v1-077: «... سرمربی آرژانتینی‌اش داشته» (the issue's «رئیس باشگاه تاتنهام بوده»)."""
+    from pipeline.extract.mentions import extend_title_over_commas
+    from pipeline.extract.tokens import doc_tokens
+    for text, title in [("سرمربی آرژانتینی‌اش داشته است", "سرمربی آرژانتینی‌اش"),
+                        ("رئیس باشگاه تاتنهام بوده است", "رئیس باشگاه تاتنهام")]:
+        doc = khabar.nlp(text)
+        assert doc[0 : extend_title_over_commas(doc_tokens(doc), 0, len(doc), lambda _: False)].text == title

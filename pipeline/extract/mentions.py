@@ -30,6 +30,8 @@ from ..lexicons.words import (
     honorifics,
     is_common,
     last_names,
+    lexicon_keys,
+    light_verb_forms,
     media_heads,
     organization_words,
     place_phrases,
@@ -41,7 +43,7 @@ from ..lexicons.words import (
     title_qualifiers,
     titles,
 )
-from ..text import is_word, key, token_key
+from ..text import is_word, key, lookup_form, token_key
 from .tokens import _analyzed, doc_tokens, words_text, words_text_tokens
 
 REPORT_NOUNS = frozenset(key(w) for w in ("گزارش", "بیانیه", "اطلاعیه", "نامه", "اعلامیه", "مطلب"))
@@ -56,6 +58,7 @@ MAX_NAME_WORDS = 4  # first name + up to three more words
 
 
 MAX_TITLE_WORDS = 12
+BECOME_FORMS = frozenset({"شد", "شدند", "شده", "گردید", "گردیدند"})
 
 
 MAX_COMMA_SEGMENT = 5  # words of a title continued after a comma
@@ -236,6 +239,9 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         starts_name = name_at(tokens, j, end, is_cue) > j and k not in ambiguous_first_names()
         if is_cue(j) or k in pronouns() or looks_like_verb(t.text) or (starts_name and not named_body):
             break
+        if j > i + 1 and (k in lexicon_keys("appointment_words") or k not in entity_words() and (
+                _third_person_verb(t) or (nxt is not None and _third_person_verb(nxt)))):
+            break  # «دبیر جدید فدراسیون وزنه‌برداری [انتخاب شد]»، «رئیس باشگاه تاتنهام [بوده]»: a verb
         if honorifics().match(tokens, j) and not named_body and name_at(
             tokens, j + honorifics().match(tokens, j), end, is_cue
         ) > j:
@@ -253,6 +259,19 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
     while j > i + 1 and token_key(tokens[j - 1]) == "و":
         j -= 1
     return j
+
+
+def _third_person_verb(t: Token) -> bool:
+    """A light verb said of someone (کرد، داد، بوده، دارد ...), not a form that is also the end
+    of a noun («وزنه [برداری]»: a second person «بردار-ی») and not «شد» (a title before it is
+    what someone became: «نایب رئیس فدراسیون وزنه برداری شد»).
+
+    >>> from pipeline.nlp import blank
+    >>> [_third_person_verb(t) for t in blank()("انجام داد وزنه برداری شد")]
+    [False, True, False, False, False]
+    """
+    form = lookup_form(t.text)
+    return form in light_verb_forms() and not form.endswith(("ی", "م")) and form not in BECOME_FORMS
 
 
 def ends_title(tokens: list[Token], j: int) -> bool:
