@@ -260,3 +260,18 @@ def test_a_title_does_not_run_into_a_light_verb(khabar):
                         ("رئیس باشگاه تاتنهام بوده است", "رئیس باشگاه تاتنهام")]:
         doc = khabar.nlp(text)
         assert doc[0 : extend_title_over_commas(doc_tokens(doc), 0, len(doc), lambda _: False)].text == title
+
+
+def test_a_title_and_a_body_end_with_the_known_name_they_reach(khabar):
+    """«رئیس [مجمع تشخیص مصلحت نظام] حفظ فرهنگ‌ها ... را ... دانست» (corpus/dev-c fars-3-147) and
+    «به بانک مرکزی [اوراق دولتی را] خریداری» (news-raw fars-1-129): after a complete name of the
+    organization gazetteers a common word ends the title and the organization."""
+    article = khabar.process(
+        "به گزارش خبرگزاري فارس، هاشمي رفسنجاني رئيس مجمع تشخيص مصلحت نظام حفظ فرهنگهاي مختلف "
+        "موجود در جهان را ضروري دانست.\n"
+        "وی افزود: برای این کار لازم است مثلاً بانک‌ها مکلف شوند به ازای بدهی خود به بانک مرکزی "
+        "اوراق دولتی را خریداری کنند.")
+    assert [(o.name, o.title) for o in article.officials] == [("هاشمی رفسنجانی", "رئیس مجمع تشخیص مصلحت نظام")]
+    names = {o.name for o in article.organizations}
+    assert {"مجمع تشخیص مصلحت نظام", "بانک مرکزی"} <= names
+    assert not any("حفظ" in n or "اوراق" in n for n in names)

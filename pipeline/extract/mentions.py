@@ -27,8 +27,10 @@ from ..lexicons.words import (
     entity_words,
     first_names,
     glued_preposition,
+    goes_on_after_a_known_name,
     honorifics,
     is_common,
+    known_organization_end,
     last_names,
     lexicon_keys,
     light_verb_forms,
@@ -203,10 +205,13 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if j < end and not is_stopper(tokens[j]) and not is_cue(j) and not is_common(tokens[j].text):
             j += 1
         return j
+    body, known_end = j, known_organization_end(tokens, j)  # «رئیس [مجمع تشخیص مصلحت نظام]»
     while j < end and j - i < MAX_TITLE_WORDS:
         t = tokens[j]
         k = token_key(t)
         nxt = tokens[j + 1] if j + 1 < end else None
+        if j == known_end > body and not goes_on_after_a_known_name(tokens, j):
+            break  # «رئیس مجمع تشخیص مصلحت نظام [حفظ فرهنگ‌ها ...]»: the known body is complete
         if t.text == "(" and j + 2 < end and tokens[j + 2].text == ")" and len(tokens[j + 1].text) <= 3 \
                 and not tokens[j + 1].is_ascii:  # not «(who)»: an acronym in brackets follows the name
             j += 3  # «ستاد ارتحال امام (ره)»: a blessing in brackets

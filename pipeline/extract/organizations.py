@@ -49,7 +49,9 @@ from ..lexicons.words import (
     PhraseSet,
     entity_words,
     glued_preposition,
+    goes_on_after_a_known_name,
     is_common,
+    known_organization_end,
     lexicon_keys,
     lexicon_phrases,
     light_verb_forms,
@@ -298,6 +300,10 @@ def trim(span: Span) -> Span | None:
         end -= 1
     while end - start > 1 and _runs_on(doc, end - 1):
         end -= 1
+    tokens = doc_tokens(doc)
+    known = known_organization_end(tokens, start)
+    if start < known < end and not goes_on_after_a_known_name(tokens, known):
+        end = known  # «مجمع تشخیص مصلحت نظام [حفظ فرهنگ‌ها]»: a known name, then the sentence
     glued = next((i for i in range(start + 1, end) if glued_preposition(key(doc[i].text))
                   and not is_common(doc[i].text) and key(doc[i].text) not in entity_words()), end)
     end = glued  # «شهرداری تهران [درمنطقه 5 تهران]»: a preposition written onto the next word

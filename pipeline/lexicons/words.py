@@ -237,3 +237,30 @@ def light_verb_forms() -> frozenset[str]:
         for prefix in ("", "می", "نمی", "ب", "ن"):
             forms.update(prefix + present + p for p in present_endings)
     return frozenset(forms)
+
+
+def known_organization_end(tokens: list[Token], i: int) -> int:
+    """End of the longest organization name of the gazetteers (``organization_gazetteer``,
+    ``organization_gazetteer_news``) that starts at token ``i``; ``i`` when none does.
+
+    >>> from pipeline.nlp import blank
+    >>> doc = blank()("رئیس مجمع تشخیص مصلحت نظام حفظ فرهنگ‌ها")
+    >>> known_organization_end(list(doc), 1)
+    5
+    """
+    return i + max(lexicon_phrases(name).match(tokens, i)
+                   for name in ("organization_gazetteer", "organization_gazetteer_news"))
+
+
+def goes_on_after_a_known_name(tokens: list[Token], j: int) -> bool:
+    """After a complete known organization name, does token ``j`` still belong to the phrase?
+    A place («استان قزوین»)، «در» (a mission's seat)، a link of a title («در امور»)، another
+    body word, a national tail («کشور»)، a qualifier («سابق») or an uncommon word may; a
+    common word says the phrase has ended: «مجمع تشخیص مصلحت نظام [حفظ فرهنگ‌ها ...]»."""
+    t = tokens[j]
+    if not is_word(t) or not is_common(t.text) or t.ent_type_ in {"LOC", "GPE"}:
+        return True
+    k = token_key(t)
+    return (k == "در" or k in lexicon_keys("organization_national") or k in title_qualifiers()
+            or bool(place_phrases().match(tokens, j) or title_links().match(tokens, j)
+                    or organization_words().match(tokens, j)))
