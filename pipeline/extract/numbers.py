@@ -229,22 +229,39 @@ def _word_items(word: str, start: int) -> list[tuple[str, int, int, Fraction | N
     return items
 
 
+@cache
+def _number_start() -> re.Pattern:
+    """Where a number may start: a digit, or a word that begins with a number word (or with
+    «و» and one: «وپنج»). Most of a text holds none, and is not read lexeme by lexeme."""
+    words = "|".join(re.escape(w) for w in sorted(_word_table(), key=len, reverse=True))
+    return re.compile(rf"[{DIGIT}]|(?<![^\W\d_])(?<![^\W\d_]\u200c){AND}?(?:{words})")  # not inside a word or a ZWNJ compound
+
+
 def _lexemes(text: str) -> list[tuple[str, int, int, Fraction | None, str]]:
-    """(kind, start, end, value, role) items: atoms, and, space and breaks."""
+    """(kind, start, end, value, role) items: atoms, and, space and breaks. Only the stretches
+    from a possible number start to the next break are read; what lies between them is a break."""
     items: list[tuple[str, int, int, Fraction | None, str]] = []
-    for m in LEXEME.finditer(text):
-        kind, start, end = m.lastgroup or "other", m.start(), m.end()
-        if kind == "digits":
-            value = digits_value(m.group())
-            items.append(("atom", start, end, value, "digits") if value is not None
-                         else ("break", start, end, None, ""))
-        elif kind == "word":
-            items.extend((kind, start + s, start + e, value, role)
-                         for kind, s, e, value, role in _word_pieces(m.group()))
-        elif kind == "space":
-            items.append(("space", start, end, None, ""))
-        else:
-            items.append(("break", start, end, None, ""))
+    pos = 0
+    for start_match in _number_start().finditer(text):
+        if start_match.start() < pos:
+            continue
+        items.append(("break", pos, start_match.start(), None, ""))
+        for m in LEXEME.finditer(text, start_match.start()):
+            kind, start, end = m.lastgroup or "other", m.start(), m.end()
+            pos = end
+            if kind == "digits":
+                value = digits_value(m.group())
+                items.append(("atom", start, end, value, "digits") if value is not None
+                             else ("break", start, end, None, ""))
+            elif kind == "word":
+                items.extend((kind, start + s, start + e, value, role)
+                             for kind, s, e, value, role in _word_pieces(m.group()))
+            elif kind == "space":
+                items.append(("space", start, end, None, ""))
+            else:
+                items.append(("break", start, end, None, ""))
+            if items[-1][0] == "break":
+                break
     return items
 
 

@@ -614,6 +614,12 @@ def _closing_guillemet(tokens: list, start: int, end: int) -> int | None:
 
 QUOTE_PAIRS = {"\"": "\"", "«": "»", "“": "”"}  # an opening quote mark and the one that closes it
 CLOSING_MARKS = frozenset(QUOTE_PAIRS.values())
+MAX_CONTINUED_PARAGRAPHS = 12
+WRAP_MIN, WRAP_MAX = 50, 110  # line lengths of hard-wrapped newspaper text
+WRAPPED_SHARE = 0.4
+WRAP_FILL = 0.75  # a wrapped line fills at least this share of the wrap width
+LIST_MARKS = frozenset({"-", "*", "•", "–"})
+PARAGRAPH_END = (*SENTENCE_ENDERS, "»", ":", ELLIPSIS, "\"")
 
 
 def _closing_mark(tokens: list, start: int, end: int) -> int | None:
@@ -632,12 +638,6 @@ def _closing_mark(tokens: list, start: int, end: int) -> int | None:
         if not tokens[i - 1].whitespace_ and tokens[i].whitespace_:  # «رسیدیم" مانوئل»: written onto the last word
             return i
     return None
-MAX_CONTINUED_PARAGRAPHS = 12
-WRAP_MIN, WRAP_MAX = 50, 110  # line lengths of hard-wrapped newspaper text
-WRAPPED_SHARE = 0.4
-WRAP_FILL = 0.75  # a wrapped line fills at least this share of the wrap width
-LIST_MARKS = frozenset({"-", "*", "•", "–"})
-PARAGRAPH_END = (*SENTENCE_ENDERS, "»", ":", ELLIPSIS, "\"")
 
 
 def soft_line_breaks(doc: Doc) -> set[int]:
