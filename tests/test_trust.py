@@ -312,10 +312,12 @@ def test_text_that_is_not_persian_gets_an_error_not_a_junk_record(khabar):
 # 11 ------------------------------------------------------------ Ctrl-C
 @pytest.fixture(scope="module")
 def samples_jsonl(tmp_path_factory) -> Path:
-    """The 17 samples, four times over under distinct ids: 68 rows, 34 shards of 2."""
+    """The 17 samples, ten times over under distinct ids: 170 rows, 85 shards of 2. A batch this
+    long outlasts the test's own polling on a loaded machine: with 68 rows the run sometimes
+    finished before the signal reached it."""
     path = tmp_path_factory.mktemp("sigint") / "rows.jsonl"
     with open(path, "w", encoding="utf-8") as out:
-        for n in range(4):
+        for n in range(10):
             for sample in sorted(SAMPLES.glob("*.txt")):
                 out.write(json.dumps({"id": f"{sample.stem}-{n}", "text": _text(sample)}, ensure_ascii=False) + "\n")
     return path
@@ -347,12 +349,12 @@ def test_ctrl_c_stops_the_workers_and_says_how_to_resume(tmp_path, samples_jsonl
     (os.killpg if target == "group" else os.kill)(proc.pid, signum)  # SIGTERM: a cluster cancelling the job
     _, stderr = proc.communicate(timeout=60)  # the hang this guards against lasted minutes
     assert proc.returncode == 130, stderr
-    assert "interrupted: " in stderr and " of 34 shards committed; rerun the same command to resume" in stderr
+    assert "interrupted: " in stderr and " of 85 shards committed; rerun the same command to resume" in stderr
     time.sleep(0.5)
     assert not [pid for pid in workers if psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
-    assert len(_records(out)) == 68
+    assert len(_records(out)) == 170
 
 
 # 12 ------------------------------------------------------------ extract --format table
