@@ -312,9 +312,8 @@ def test_text_that_is_not_persian_gets_an_error_not_a_junk_record(khabar):
 # 11 ------------------------------------------------------------ Ctrl-C
 @pytest.fixture(scope="module")
 def samples_jsonl(tmp_path_factory) -> Path:
-    """The 17 samples, ten times over under distinct ids: 170 rows, 85 shards of 2. A batch this
-    long outlasts the test's own polling on a loaded machine: with 68 rows the run sometimes
-    finished before the signal reached it."""
+    """The 17 samples, ten times over under distinct ids: 170 rows, 85 shards of 2: a batch that
+    outlasts the test's own polling on a loaded machine."""
     path = tmp_path_factory.mktemp("sigint") / "rows.jsonl"
     with open(path, "w", encoding="utf-8") as out:
         for n in range(10):
@@ -339,7 +338,10 @@ def test_ctrl_c_stops_the_workers_and_says_how_to_resume(tmp_path, samples_jsonl
 
     out = tmp_path / "out"
     command = [*KHABAR, "run", str(samples_jsonl), "-o", str(out), "--jobs", "2", "--shard-size", "2", "-q"]
-    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # Ctrl-C as a terminal sends it, whatever the test was started from: a background job of a
+    # non-interactive shell («make test &») inherits SIGINT ignored, and so would khabar
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 240
     while len(list(out.glob("records/shard-*.jsonl"))) < 2:
         assert proc.poll() is None and time.monotonic() < deadline, "no shard committed in time"
