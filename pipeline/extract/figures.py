@@ -30,7 +30,7 @@ from ..lexicons import load_list, load_table
 from ..lexicons.hazm import load_lexicon
 from ..lexicons.words import glued_preposition, light_verb_forms
 from ..text import SENTENCE_ENDERS, lookup_form
-from .numbers import Atom, NumberMatch, denominators, find_numbers, parse_number
+from .numbers import Atom, NumberMatch, denominators, find_numbers, parse_number, scales
 
 KINDS = ("money", "percent", "count", "measure", "other")
 # one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
@@ -96,6 +96,11 @@ class FigureCandidate:
     value: int | float | None = None  # when not the number's own value (۱۵ تا ۲۰ هزار -> 15000)
     after: list[Word] = field(default_factory=list)
 
+    @property
+    def amount(self) -> int | float:
+        """The value the figure states: ``value`` when the context changed it, else the number's."""
+        return self.number.value if self.value is None else self.value
+
 
 @cache
 def _key_set(name: str) -> frozenset[str]:
@@ -111,9 +116,8 @@ def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def _scale_words() -> frozenset[str]:
-    """هزار، میلیون، میلیارد ... (number_words.tsv), as look-up keys."""
-    return frozenset(lookup_form(row["word"]) for row in load_table("number_words")
-                     if row["role"] == "scale" and float(row["value"]) >= 1000)
+    """هزار، میلیون، میلیارد ... (:func:`~.numbers.scales`), as look-up keys."""
+    return frozenset(lookup_form(word) for word in scales())
 
 
 @cache
@@ -434,8 +438,7 @@ def _is_demonstrative_pronoun(cand: FigureCandidate, before: list[Word]) -> bool
 def _signed(cand: FigureCandidate, before: list[Word]) -> None:
     """«منفی ۳۷ دلار» is -37: a «منفی» right before the number (figure_signs.txt) negates it."""
     if before and before[0].key in _key_set("figure_signs"):
-        value = cand.number.value if cand.value is None else cand.value
-        cand.value = -value
+        cand.value = -cand.amount
 
 
 AND_A_HALF = re.compile(r"\s*و\s*نیم(?![^\W\d_]|\u200c)")
@@ -445,7 +448,7 @@ def _and_a_half(text: str, cand: FigureCandidate) -> None:
     """«یک سال و نیم» is 1.5 (a year), «دو ساعت و نیم» 2.5: a «و نیم» right after the unit."""
     half = AND_A_HALF.match(text, cand.end) if cand.explicit_unit else None
     if half:
-        cand.value = (cand.number.value if cand.value is None else cand.value) + 0.5
+        cand.value = cand.amount + 0.5
         cand.end = half.end()
 
 
@@ -744,7 +747,7 @@ def _figure_span(doc: Doc, cand: FigureCandidate) -> Span | None:
                          alignment_mode="expand")
     if span is not None:
         span._.figure = {
-            "value": cand.number.value if cand.value is None else cand.value,
+            "value": cand.amount,
             "unit": cand.unit,
             "quantity": cand.quantity,
             "qualifier": cand.qualifier,

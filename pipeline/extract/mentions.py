@@ -60,7 +60,7 @@ MAX_NAME_WORDS = 4  # first name + up to three more words
 
 
 MAX_TITLE_WORDS = 12
-BECOME_FORMS = frozenset({"شد", "شدند", "شده", "گردید", "گردیدند"})
+BECOME_FORMS = frozenset(key(w) for w in ("شد", "شدند", "شده", "گردید", "گردیدند"))  # «شد» and its forms
 
 
 MAX_COMMA_SEGMENT = 5  # words of a title continued after a comma

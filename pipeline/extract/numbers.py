@@ -79,6 +79,18 @@ def _word_table() -> dict[str, tuple[Fraction, str]]:
     }
 
 
+@cache
+def scales() -> frozenset[str]:
+    """Scale words of a thousand and more (هزار، میلیون، میلیارد ...): they can be written onto
+    the next word (میلیاردریال), made adjectives (۲۰ میلیونی), and no designator names a
+    number that holds one.
+
+    >>> {"هزار", "میلیون"} <= scales() and "صد" not in scales()
+    True
+    """
+    return frozenset(word for word, (value, role) in _word_table().items() if role == "scale" and value >= 1000)
+
+
 def denominators() -> frozenset[str]:
     """Ordinal forms that serve as fraction denominators (سوم، چهارم ...)."""
     return frozenset(word for word, (_, role) in _word_table().items() if role == "denominator")
@@ -126,7 +138,7 @@ def _segment(word: str) -> tuple[tuple[str, Fraction, str], ...] | None:
         return ((word, *table[word]),)
     for suffix in ADJECTIVE_SUFFIXES:  # ۲۰ میلیونی، ۳ هزاری: a scale made adjective
         stem = word.removesuffix(suffix)
-        if stem != word and stem in table and table[stem][1] == "scale" and table[stem][0] >= 1000:
+        if stem != word and stem in scales():
             return ((word, *table[stem]),)
 
     def split(rest: str) -> list[tuple[str, Fraction, str]] | None:
@@ -151,11 +163,9 @@ def _leading_scale(word: str) -> str | None:
     >>> _leading_scale("میلیاردریال"), _leading_scale("هزاره")
     ('میلیارد', None)
     """
-    table = _word_table()
     for size in range(min(len(word) - 2, 8), 2, -1):
-        head = word[:size]
-        if head in table and table[head][1] == "scale" and table[head][0] >= 1000:
-            return head
+        if word[:size] in scales():
+            return word[:size]
     return None
 
 

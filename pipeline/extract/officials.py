@@ -132,7 +132,7 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
             j = end
             while j < len(doc) and tokens[j].text in {"»", "،"}:
                 j += 1
-            appointed = j + 1 < len(doc) and token_key(tokens[j]) == "به" and token_key(tokens[j + 1]) == "عنوان"
+            appointed = _as_office(tokens, j)
             if appointed:
                 j += 2  # «محمدعلی بلاسی به عنوان دبیر جدید فدراسیون وزنه‌برداری انتخاب شد»
             if j < len(doc) and titles().match(tokens, j):
@@ -142,6 +142,11 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
                 result.setdefault(name, doc[j:t_end].text.strip(" ،"))
                 break
     return result
+
+
+def _as_office(tokens: list, j: int) -> bool:
+    """Does «به عنوان» («as») start at token ``j``, before the office it gives?"""
+    return j + 1 < len(tokens) and token_key(tokens[j]) == "به" and token_key(tokens[j + 1]) == "عنوان"
 
 
 def _quoted_names(doc: Doc) -> list[tuple[str, int]]:
@@ -170,8 +175,7 @@ def _quoted_names(doc: Doc) -> list[tuple[str, int]]:
         j = close + 1
         while j < len(tokens) and (tokens[j].is_space or tokens[j].text == "،"):
             j += 1
-        appointed = j + 1 < len(tokens) and token_key(tokens[j]) == "به" and token_key(tokens[j + 1]) == "عنوان"
-        if titles().match(tokens, j + 2 if appointed else j):
+        if titles().match(tokens, j + 2 if _as_office(tokens, j) else j):
             found.append((" ".join(w.text for w in words), close))
     return found
 

@@ -42,6 +42,7 @@ from ..text import ELLIPSIS, SENTENCE_ENDERS, is_word, key, token_key
 from .cues import Cue, find_cues
 from .interviews import find_interview
 from .mentions import (
+    BECOME_FORMS,
     PERSON_LABELS,
     REPORT_NOUNS,
     Mention,
@@ -64,7 +65,7 @@ MIN_CLAUSE_WORDS = 3  # «X را Y دانست»: at least the object, «را» a
 VERB_FRAMES = frozenset({"say", "deem", "announce"})
 CLAUSE_BREAKS = frozenset(key(w) for w in ("اما", "ولی", "که", "لیکن"))
 # «شد» and its forms: one kind of verb that ends a clause
-BECAME = frozenset(key(w) for w in ("شد", "شدند", "شده", "گردید", "گردیدند", "میشود", "میشوند"))
+BECAME = BECOME_FORMS | frozenset(key(w) for w in ("میشود", "میشوند"))
 # the verbs that end a clause before «و» («... اشاره کرد و آن را ... نامید»)
 CLAUSE_VERBS = BECAME | frozenset(key(w) for w in (
     "کرد", "کردند", "داد", "دادند", "داشت", "داشتند", "نمود", "نمودند", "است", "بود", "بودند", "گفت"))
