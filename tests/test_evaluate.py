@@ -139,6 +139,25 @@ def test_missing_record_counts_every_gold_item_as_missed():
     assert report.rows["figures"] == Counts(0, 0, 1)
 
 
+def test_a_field_the_gold_leaves_out_is_not_scored():
+    """A figures-only gold file (corpus/dev-f) scores figures; its quotes are unannotated, not empty."""
+    gold = {
+        "figures-only": {"id": "figures-only", "figures": [{"value": 110000, "kind": "count"}]},
+        "no-quotes": {"id": "no-quotes", "figures": [], "quotes": []},
+    }
+    quote = {"kind": "direct", "speaker": "علیرضا وارثی", "text": "شرایط را فراهم کردیم"}
+    records = [
+        {"id": "figures-only", "figures": [{"value": 110000, "kind": "count"}], "quotes": [quote]},
+        {"id": "no-quotes", "quotes": [quote]},
+    ]
+    report = score_records(records, gold)
+    assert report.rows["figures"] == Counts(1, 0, 0)
+    assert "organizations" not in report.rows and "meta" not in report.rows
+    assert "organizations" not in report.articles["figures-only"]
+    assert set(report.articles["figures-only"]) == {"figures"}  # its quote is not a false positive
+    assert report.articles["no-quotes"]["quotes direct detection"].fp == 1  # an empty list is a claim
+
+
 def test_gold_dir_has_seed_and_dev_articles():
     gold = load_gold(GOLD_DIR)
     assert "seed-article" in gold and len(gold) == 17

@@ -275,3 +275,19 @@ def test_a_title_and_a_body_end_with_the_known_name_they_reach(khabar):
     names = {o.name for o in article.organizations}
     assert {"مجمع تشخیص مصلحت نظام", "بانک مرکزی"} <= names
     assert not any("حفظ" in n or "اوراق" in n for n in names)
+
+
+def test_a_title_set_off_by_dashes_follows_a_name_not_a_byline(khabar):
+    """«ناصر ابراهیمی- مدیرکل صادرات گمرک ایران- گفت» (news-raw Hamshahri, 30 such leads): the
+    words before the first dash are the speaker, the dashes hold his title; «همشهری ورزشی-»
+    with no closing dash stays a byline."""
+    article = khabar.process(
+        "رسول ديناروند - معاون غذا و داروي وزارت بهداشت- گفت: قيمت دارو در سال جاري افزايش نمي يابد.\n"
+        "شهلا افتخاري - مسئول كتابخانه تحقيقاتي شوراي كتاب كودك - در گفت و گو با همشهري گفت: اين كتابخانه"
+        " هر روز باز است.")
+    assert [q.speaker for q in article.quotes] == ["رسول دیناروند", "شهلا افتخاری"]
+    titles = {o.name: key(o.title or "") for o in article.officials}
+    assert titles["رسول دیناروند"] == key("معاون غذا و داروی وزارت بهداشت")
+    assert titles["شهلا افتخاری"] == key("مسئول کتابخانه تحقیقاتی شورای کتاب کودک")
+    byline = khabar.process("همشهري ورزشي- مديرعامل باشگاه پرسپوليس گفت: بازيكنان آماده اند.")
+    assert [q.speaker for q in byline.quotes] == ["مدیرعامل باشگاه پرسپولیس"]

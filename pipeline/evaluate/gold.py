@@ -190,15 +190,24 @@ def score_meta(predicted: Mapping, gold: Mapping) -> Counts:
 
 
 def score_article(record: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Counts]:
-    """Every task row for one article."""
-    rows = {
-        "organizations": score_organizations(record.get("organizations") or [], gold.get("organizations") or []),
-        "figures": score_figures(record.get("figures") or [], gold.get("figures") or []),
-        **score_quotes(record.get("quotes") or [], gold.get("quotes") or []),
-        **score_officials(record.get("officials") or [], gold.get("officials") or []),
-        **score_normalization(record.get("text") or "", gold.get("normalization")),
-        "meta": score_meta(record.get("meta") or {}, gold.get("meta") or {}),
-    }
+    """Every task row for one article whose gold field is present.
+
+    A gold file that leaves a field out has not annotated it: ``{"id": ..., "figures": [...]}`` is
+    scored on figures alone, while ``"quotes": []`` says the article quotes no one.
+    """
+    rows: dict[str, Counts] = {}
+    if "organizations" in gold:
+        rows["organizations"] = score_organizations(record.get("organizations") or [], gold["organizations"] or [])
+    if "figures" in gold:
+        rows["figures"] = score_figures(record.get("figures") or [], gold["figures"] or [])
+    if "quotes" in gold:
+        rows.update(score_quotes(record.get("quotes") or [], gold["quotes"] or []))
+    if "officials" in gold:
+        rows.update(score_officials(record.get("officials") or [], gold["officials"] or []))
+    if "normalization" in gold:
+        rows.update(score_normalization(record.get("text") or "", gold["normalization"]))
+    if "meta" in gold:
+        rows["meta"] = score_meta(record.get("meta") or {}, gold["meta"] or {})
     if "body_lines" in gold:
         same = list(record.get("body_lines") or []) == list(gold["body_lines"])
         rows["body lines"] = Counts(int(same), int(not same), int(not same))

@@ -120,7 +120,7 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
     for ent in doc.ents:
         name = person_entity_name(ent) if ent.label_ in PERSON_LABELS and ent.start not in in_title else None
         j = ent.end
-        while name and j < len(doc) and tokens[j].text in {"»", "\"", "،"}:
+        while name and j < len(doc) and tokens[j].text in {"»", "\"", "،", "-", "–"}:
             j += 1
         if name and j < len(doc) and titles().match(tokens, j):
             result.setdefault(name, doc[j : extend_title_over_commas(tokens, j, len(doc), is_cue)].text.strip(" ،"))
@@ -130,7 +130,7 @@ def titles_beside_names(doc: Doc, names: list[str], is_cue: Callable[[int], bool
     for name in occurrences:
         for _, end in occurrences[name]:
             j = end
-            while j < len(doc) and tokens[j].text in {"»", "،"}:
+            while j < len(doc) and tokens[j].text in {"»", "،", "-", "–"}:  # «ناصر ابراهیمی- مدیرکل ...-»
                 j += 1
             appointed = _as_office(tokens, j)
             if appointed:

@@ -143,7 +143,8 @@ class Resolver:
             # بهداشت، درمان و آموزش پزشکی» ... «کامران باقری لنکرانی»); another title ends the search
             nxt = next((m for m in upcoming if m is not None and not (
                 m.kind == "title" and not m.name and same_office(m.title or m.text, title))), None)
-            if nxt is not None and nxt.kind == "name" and nxt.name and self._is_new_name(nxt.name):
+            if nxt is not None and nxt.kind == "name" and nxt.name and self._is_new_name(nxt.name) \
+                    and self._may_hold(nxt.name, title):
                 person = self._person_named(nxt.name)
             elif self.current is not None and not self.current.is_org and not self.current.unnamed and not indefinite:
                 # «یک مقام ...» is someone not named before, never the current speaker
@@ -228,6 +229,14 @@ class Resolver:
             person = self._named_after_title(mention.name or mention.text) or self._person_named(
                 mention.name or mention.text)
         return person
+
+    def _may_hold(self, name: str, title: str) -> bool:
+        """Can ``name`` be the holder of ``title``, a lead's title? Not when the article gives
+        him another office of his own («محمد شمس‌فرد- رئیس اتحادیه خشکبار-» is not «معاون حمل و
+        نقل شهرداری»); yes when it gives none or the same office («سرمربی تیم ملی کره» after
+        «سرمربی تیم فوتبال نوجوانان کره‌جنوبی»)."""
+        own = self.people.title_of(self.people.fullest(name))
+        return own is None or same_office(title, own)
 
     def _named_after_title(self, name: str) -> Person | None:
         """«مشاور هنری رئیس جمهور گفت: ...» ... «جواد شمقدری افزود: ...»: a name new to the

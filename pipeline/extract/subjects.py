@@ -39,8 +39,8 @@ def skip_openers(doc: Doc, i: int, end: int) -> int:
             i += 1
         if i >= end:
             return i
-        dash = next((j for j in range(i, min(end, i + 5)) if tokens[j].text in {"-", "–", "—"}), None)
-        if dash is not None and all(is_word(tokens[j]) for j in range(i, dash)):
+        dash = next((j for j in range(i, min(end, i + 5)) if tokens[j].text in DASHES), None)
+        if dash is not None and all(is_word(tokens[j]) for j in range(i, dash)) and not _title_in_dashes(tokens, dash, end):
             i = dash + 1
             continue
         colon = next((j for j in range(i, min(end, i + 5)) if tokens[j].text == ":"), None)
@@ -71,6 +71,18 @@ def skip_openers(doc: Doc, i: int, end: int) -> int:
     return i
 
 
+DASHES = frozenset({"-", "–", "—"})
+TITLE_IN_DASHES_TOKENS = 25  # «NAME - مدیرکل صادرات گمرک ایران - گفت»: the title a second dash closes
+
+
+def _title_in_dashes(tokens: list, dash: int, end: int) -> bool:
+    """Does a title follow the dash at ``dash`` and another dash close it? Then the words before
+    the first dash are a name («ناصر ابراهیمی- مدیرکل صادرات گمرک ایران- گفت»), not a byline
+    («همشهری ورزشی- ...»)."""
+    return dash + 1 < end and bool(titles().match(tokens, dash + 1)) and any(
+        tokens[k].text in DASHES for k in range(dash + 2, min(end, dash + TITLE_IN_DASHES_TOKENS)))
+
+
 def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Mention | None:
     """«پومپئو با اشاره به ...»، «بگوویچ اما ... گفت»: one to three uncommon words that open
     the clause and end at a stopper or a cue (one word alone when it is a known first or last
@@ -78,11 +90,13 @@ def _guessed_name(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> 
     tokens = doc_tokens(doc)
     if token_key(tokens[i]) in agencies():
         return Mention(i, i + 1, "org", tokens[i].text, name=tokens[i].text)
-    comma = next((k for k in range(i + 1, min(end, i + 4)) if tokens[k].text == "،"), None)
+    comma = next((k for k in range(i + 1, min(end, i + 4)) if tokens[k].text == "،" or (
+        tokens[k].text in DASHES and _title_in_dashes(tokens, k, end))), None)
     if comma is not None and comma + 1 < end and titles().match(tokens, comma + 1) and all(
         is_word(t) and not is_stopper(t) and not titles().match(tokens, t.i) and t.text not in load_lexicon().stopwords
         and not looks_like_verb(t.text) for t in tokens[i:comma]
-    ):  # «کوین هاست، مشاور اقتصادی کاخ سفید، ... گفت»: the words a title in commas follows are a name
+    ):  # «کوین هاست، مشاور اقتصادی کاخ سفید، ... گفت»، «داور شیخاوندی- کارشناس ...- گفت»: the words
+        # a title in commas or dashes follows are a name
         text = words_text(doc, i, comma)
         return Mention(i, comma, "name", text, name=text, guessed=True)
     if is_stopper(tokens[i]) or not continues_name(tokens, i, is_cue):
