@@ -296,16 +296,19 @@ def _is_ordinal_word(word: Word) -> bool:
     return parse_number(key[:-3]) is not None or key[:-2] in denominators()
 
 
-def _tan_means_persons(rest: list[Word]) -> bool:
-    """After ``N تن``: از or a person word next (سه تن از نمایندگان، ۲۰۰ تن کشته) means
-    persons; a material noun next (یک تن مواد، ۶۰۰ هزار تن کود) means tonnes; otherwise
-    a person word before the clause ends decides (۲۰۰ تن در شهرهای عراق ... کشته شدند).
+def _tan_means_persons(rest: list[Word], before: list[Word] = ()) -> bool:
+    """After ``N تن``: از, دیگر or a person word next (سه تن از نمایندگان، سه تن دیگر، ۲۰۰ تن
+    کشته) means persons, and so does a person word right before («مرگ یک تن»، «مصدومیت سه
+    تن»); a material noun next (یک تن مواد، ۶۰۰ هزار تن کود) means tonnes; otherwise a person
+    word before the clause ends decides (۲۰۰ تن در شهرهای عراق ... کشته شدند).
 
     >>> _tan_means_persons([Word(0, 2, "از")]), _tan_means_persons([Word(0, 3, "کود")])
     (True, False)
+    >>> _tan_means_persons([Word(0, 1, ".")], [Word(0, 3, "مرگ")])
+    True
     """
     cues = _key_set("figure_person_cues")
-    if rest and (rest[0].key == "از" or rest[0].key in cues):
+    if rest and (rest[0].key in ("از", "دیگر") or rest[0].key in cues) or any(w.key in cues for w in before):
         return True
     if rest and not _is_stop(rest[0]):
         return False
@@ -385,6 +388,39 @@ def _is_designator(nearest: list[Word]) -> bool:
     return len(nearest) > 1 and nearest[1].key + word in designators
 
 
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _is_budget_year(number: NumberMatch, nearest: list[Word], after: list[Word]) -> bool:
+    """«بودجه ۹۷»، «بودجه 85»: two digits after «بودجه» with no unit, scale or list after them
+    name a year's budget (news-raw: 45 times; «بودجه 40 میلیارد تومانی» is money).
+
+    >>> from .numbers import find_numbers as f
+    >>> _is_budget_year(f("۹۷")[0], [Word(0, 5, "بودجه")], [Word(0, 4, "نداده")])
+    True
+    """
+    if not number.is_digits or len(number.text) != 2 or not nearest or nearest[0].key != "بودجه":
+        return False
+    return find_unit(after) is None and not (after and (after[0].text in RANGE_LINKS or parse_number(after[0].text) is not None))
+
+
+def _is_service_number(number: NumberMatch, nearest: list[Word], after: list[Word]) -> bool:
+    """A public service's phone number: «فوریت‌های پلیسی 110»، «اورژانس 115» (a word of
+    figure_service_words.txt before it, no unit after), «با 911 تماس گرفتند» (a call).
+
+    >>> from .numbers import find_numbers as f
+    >>> _is_service_number(f("115")[0], [Word(0, 6, "اورژانس")], [Word(0, 2, "از")])
+    True
+    >>> _is_service_number(f("20")[0], [Word(0, 4, "پلیس")], [Word(0, 3, "نفر")])
+    False
+    """
+    if not number.is_digits or not 100 <= number.value < 1000:
+        return False
+    if after and after[0].key == "تماس":
+        return True
+    return bool(nearest) and nearest[0].key in _key_set("figure_service_words") and find_unit(after) is None
+
+
 def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | None:
     """Why the number cannot be a figure, judged from its own form and the words before."""
     number, after = cand.number, cand.after
@@ -405,6 +441,12 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
         low <= number.value < high for low, high in YEAR_RANGES)  # «سال دو هزار و هفت» is a year
     if _is_designator(nearest) and not scaled:  # «هر سال ۹۰۰ هزار نفر»: no name is that large
         return "designator"
+    if _is_budget_year(number, nearest, after):
+        return "year"
+    if _is_service_number(number, nearest, after):
+        return "phone"
+    if number.is_digits and (LATIN_LETTER.match(glued_after) or LATIN_LETTER.match(text[number.start - 1 : number.start])):
+        return "code"  # «h5n1»، «F16»: digits inside a Latin code
     if nearest and _is_date_word(nearest[0]):
         return "date"
     if len(nearest) > 1 and nearest[0].key == "ماه" and _is_date_word(nearest[1]):
@@ -458,7 +500,7 @@ def _classify(text: str, cand: FigureCandidate) -> None:
     unit = find_unit(after)
     if unit is not None and _names_next_number(after, unit):
         unit = None  # ماده ۱۸۰ سال ۹۴: سال names the ۹۴ after it
-    if unit is not None and unit.unit == "تن" and _tan_means_persons(after[1:]):
+    if unit is not None and unit.unit == "تن" and _tan_means_persons(after[1:], _words_before(text, number.start, 2)):
         unit = Unit(None, "count", 1)  # سه تن از نمایندگان، ۲۰۰ تن کشته شدند: persons
     if unit is not None and _names_a_quarter(after, unit):
         cand.excluded = "named period"
@@ -591,10 +633,11 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
             if not right.explicit_unit:
                 right.excluded = left.excluded
     for left, right in zip(cands, cands[1:], strict=False):
-        dashed = text[left.number.end : right.number.start] in ("-", "–")
+        dashed = _between(text, left, right) in ("-", "–")
         # «با پیروزی 3-1 برابر نیوکاسل»: «برابر» here is «against», no unit
         glued_dash = dashed and (not right.explicit_unit or right.unit == "برابر")
-        if _between(text, left, right) == "بر" or (glued_dash and _near_score_cue(text, left, right)):
+        if _between(text, left, right) == "بر" or (glued_dash and (
+                _near_score_cue(text, left, right) or _on_a_results_line(text, left, right))):
             left.excluded = right.excluded = "score"  # ۲ بر صفر، 2-1 پیروز شد: a match result
         elif dashed and left.number.value == right.number.value:
             left.excluded = right.excluded = "name"  # «۲-۲-» a section, «۵۰-۵۰» fifty-fifty: no range
@@ -613,6 +656,7 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
     _mark_list_markers(text, cands)
     _count_after_count(text, cands)
     _one_beside_a_count(text, cands)
+    _dollars_and_cents(text, cands)
     money = None
     for cand in cands:
         if cand.kind == "money" and not cand.excluded:
@@ -627,10 +671,28 @@ def _written_in_digits(number: NumberMatch) -> bool:
 
 
 def _near_score_cue(text: str, left: FigureCandidate, right: FigureCandidate) -> bool:
-    """A match-result word just before ``A-B`` or within two items after it."""
+    """A match-result word just before ``A-B`` or within two items after it (not three: «5-6
+    بازیکن لیگ برتری» is a range)."""
     cues = _key_set("figure_score_cues")
     near = _words_before(text, left.number.start, 3) + right.after[:2]
     return any(w.key in cues for w in near)
+
+
+# a line of results: «نورنبرگ آلمان 3 - 4 بروخه بلژیک»، «سمپدوریا 2 - 0 یوونتوس؛ پایان آلگری با شکست»
+RESULTS_LINE = re.compile(r"(?P<home>[^\d\n]{2,60})\s\d{1,2}\s?[-–]\s?\d{1,2}\s(?P<away>[^\d\n؛:.(]{2,60})(?:[؛:(.].*)?")
+
+
+def _on_a_results_line(text: str, left: FigureCandidate, right: FigureCandidate) -> bool:
+    """Is ``A - B`` the one pair of a line that names a side before and after it, as match
+    results are listed (news-raw Varzesh3: 94 such lines, Fars 4)? The sides are names, no
+    function words; a range has a unit after it («نرخ بیکاری جوانان 15-29 ساله»), which the
+    caller has ruled out."""
+    start = text.rfind("\n", 0, left.number.start) + 1
+    end = text.find("\n", right.number.end)
+    line = RESULTS_LINE.fullmatch(text[start : end if end >= 0 else len(text)].strip())
+    function_words = load_lexicon().stopwords  # «بین ۵ - ۶ بازیکن جذب شدند» is a sentence, not a line of results
+    return line is not None and not any(
+        lookup_form(w) in function_words for side in ("home", "away") for w in line.group(side).split())
 
 
 def _approximate_pairs(text: str, cands: list[FigureCandidate]) -> None:
@@ -708,17 +770,40 @@ def _range_scale(left: NumberMatch, right: NumberMatch, explicit: bool = True) -
 def _mark_list_markers(text: str, cands: list[FigureCandidate]) -> None:
     """``۱- بودجه ...؛ ۲ حضور ...؛ ۳ شرط ...``: enumeration numbers, not figures."""
     expected = None
-    for cand in cands:
+    starts = [_starts_item(text, c.number) for c in cands]
+    for i, cand in enumerate(cands):
         number = cand.number
         if not number.is_digits or not isinstance(number.value, int):
             continue
         glued = text[number.end : number.end + 3].lstrip(" \t")[:1]  # «۱- ...» or «1 - ...»
-        prefix = text[: number.start].rstrip(" \t\u200c")
-        starts_item = not prefix or prefix[-1] in LIST_BREAKS
-        if starts_item and glued in ("-", ")", "–") and number.value == 1:
+        starts_item = starts[i]
+        # «به نحوی که:\n1 تعداد شرکت‌ها ...\n2 شرکت‌های توزیع ...»: no mark, but a 2 opens the next item
+        numbered = glued in ("-", ")", "–") or any(
+            starts[k] and cands[k].number.value == 2 and cands[k].number.is_digits for k in range(i + 1, min(len(cands), i + 6)))
+        if starts_item and numbered and number.value == 1:
             cand.excluded, expected = "list marker", 2
         elif starts_item and number.value == expected:
             cand.excluded, expected = "list marker", number.value + 1
+
+
+def _starts_item(text: str, number: NumberMatch) -> bool:
+    """Does the number open the text, a line or a sentence («\n۲ شرکت‌های توزیع ...»)?"""
+    i = number.start
+    while i > 0 and text[i - 1] in " \t\u200c":
+        i -= 1
+    return i == 0 or text[i - 1] in LIST_BREAKS
+
+
+def _dollars_and_cents(text: str, cands: list[FigureCandidate]) -> None:
+    """«۲۱ دلار و ۵۶ سنت» is one price, 21.56 dollars (19 times in news-raw)."""
+    for left, right in zip(cands, cands[1:], strict=False):
+        if left.unit in CENT_CURRENCIES and right.unit == "سنت" and not left.excluded and right.amount < 100 \
+                and text[left.end : right.number.start].strip(" \t\u200c") == "و":
+            left.value = left.amount + right.amount / 100
+            left.end, right.excluded = right.end, "part of a sum"
+
+
+CENT_CURRENCIES = frozenset({"دلار", "یورو"})
 
 
 def figure_candidates(text: str) -> list[FigureCandidate]:
