@@ -1,19 +1,21 @@
-"""Pick the 48 news-raw articles of corpus/dev-f (figures only, issue 20).
+"""Pick 48 news-raw articles to annotate for figures (issue 20): corpus/dev-f and dev-g.
 
-Run from the repository root: ``python3 corpus/dev-f/select.py``. Writes ``NAME.txt`` (the JSONL
-``text`` field exactly) into corpus/dev-f and prints the names. Deterministic: no randomness.
+Run from the repository root: ``python3 corpus/select.py dev-f 0.75`` (and ``dev-g 0.25``).
+Writes ``NAME.txt`` (the JSONL ``text`` field exactly) into corpus/FOLDER and prints the names.
+Deterministic: no randomness.
 
 Rule, per source file of ../shared/corpora/news-raw (line numbers start at 1):
-- start at line ``3 * n // 4`` (n = lines in the file), walk forward, wrap to line 1 at the end;
+- start at line ``int(FRACTION * n)`` (n = lines in the file), walk forward, wrap to line 1 at the end;
 - keep an article when 800 <= len(text) <= 3500, it states at least 4 numbers (runs of Persian or
   Latin digits, or the number words below), and its first 80 characters are not a substring of any
-  corpus/*/*.txt (so no article already annotated, held out or used in samples);
+  corpus/*/*.txt outside FOLDER (so no article already annotated, held out or used in samples);
 - stop after the quota of the source: the mix of corpus/heldout-b's sources.
 """
 
 import gzip
 import json
 import re
+import sys
 from pathlib import Path
 
 NEWS_RAW = Path("../shared/corpora/news-raw")
@@ -21,12 +23,13 @@ QUOTA = {"farsnews": 14, "hamshahri": 14, "radiofarda": 10, "varzesh3": 10}
 NUMBER = re.compile(r"[0-9۰-۹٠-٩]+|\b(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|صد|هزار|میلیون|میلیارد|درصد)\b")
 
 
-def main() -> None:
-    out = Path("corpus/dev-f")
-    known = [p.read_text(encoding="utf-8") for p in Path("corpus").glob("*/*.txt")]
+def main(folder: str, fraction: float) -> None:
+    out = Path("corpus") / folder
+    out.mkdir(exist_ok=True)
+    known = [p.read_text(encoding="utf-8") for p in Path("corpus").glob("*/*.txt") if p.parent != out]
     for source, quota in QUOTA.items():
         lines = gzip.open(NEWS_RAW / f"{source}.jsonl.gz", "rt", encoding="utf-8").read().splitlines()
-        start = 3 * len(lines) // 4
+        start = int(fraction * len(lines))
         kept = 0
         for i in list(range(start, len(lines))) + list(range(0, start)):
             item = json.loads(lines[i])
@@ -44,4 +47,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1], float(sys.argv[2]))
