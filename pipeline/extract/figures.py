@@ -299,17 +299,20 @@ def _is_ordinal_word(word: Word) -> bool:
 def _tan_means_persons(rest: list[Word], before: list[Word] = ()) -> bool:
     """After ``N تن``: از, دیگر or a person word next (سه تن از نمایندگان، سه تن دیگر، ۲۰۰ تن
     کشته) means persons, and so does a person word right before («مرگ یک تن»، «مصدومیت سه
-    تن»); a material noun next (یک تن مواد، ۶۰۰ هزار تن کود) means tonnes; otherwise a person
-    word before the clause ends decides (۲۰۰ تن در شهرهای عراق ... کشته شدند).
+    تن») or a demonstrative («این سه تن»); a material noun next (یک تن مواد، ۶۰۰ هزار تن کود)
+    means tonnes; otherwise a person word before the clause ends decides (۲۰۰ تن در شهرهای
+    عراق ... کشته شدند).
 
     >>> _tan_means_persons([Word(0, 2, "از")]), _tan_means_persons([Word(0, 3, "کود")])
     (True, False)
-    >>> _tan_means_persons([Word(0, 1, ".")], [Word(0, 3, "مرگ")])
-    True
+    >>> _tan_means_persons([Word(0, 1, ".")], [Word(0, 3, "مرگ")]), _tan_means_persons([], [Word(0, 3, "این")])
+    (True, True)
     """
     cues = _key_set("figure_person_cues")
     if rest and (rest[0].key in ("از", "دیگر") or rest[0].key in cues) or any(w.key in cues for w in before):
         return True
+    if before and before[0].key in ("این", "آن"):
+        return True  # «این دو تن»، «اين پنج تن روانه بازداشت شدند» (news-raw: 15 articles, all persons)
     if rest and not _is_stop(rest[0]):
         return False
     if len(rest) > 1 and rest[0].key == "و" and rest[1].text[:1].isdigit():
@@ -504,6 +507,10 @@ def _classify(text: str, cand: FigureCandidate) -> None:
         unit = Unit(None, "count", 1)  # سه تن از نمایندگان، ۲۰۰ تن کشته شدند: persons
     if unit is not None and _names_a_quarter(after, unit):
         cand.excluded = "named period"
+    if unit is not None and unit.unit == "ماه" and len(after) > unit.words and _is_date_word(after[unit.words]):
+        cand.excluded = "day of month"  # «17 ماه مارس»: a day of a month, not 17 months (news-raw: 5 articles)
+    if number.is_fraction and after and after[0].key in _key_set("figure_stage_words"):
+        cand.excluded = "name"  # «یک هشتم نهایی»: a round of a cup (news-raw: 86 articles), not an eighth
     if unit is not None:
         cand.explicit_unit = True
         head = after[: unit.words]
@@ -632,6 +639,10 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
         if left.excluded in ("designator", "date", "year") and link in ("", *RANGE_LINKS):
             if not right.explicit_unit:
                 right.excluded = left.excluded
+            elif left.excluded == "designator" and link == "و" and right.unit == "دقیقه" and _is_clock(text, left):
+                right.excluded = "date"  # «ساعت 6 و پنج دقیقه»: the minutes of a clock time (news-raw: 22 articles)
+        elif left.excluded == "date" and _day_part_then_range_link(link):
+            right.excluded = right.excluded or "date"  # «از 9 صبح تا 7 شب»: the second time of a span
     for left, right in zip(cands, cands[1:], strict=False):
         dashed = _between(text, left, right) in ("-", "–")
         # «با پیروزی 3-1 برابر نیوکاسل»: «برابر» here is «against», no unit
@@ -663,6 +674,22 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
             money = cand
         elif cand.kind is None and money and any(a.role == "scale" and a.value >= 10**6 for a in cand.number.atoms):
             cand.kind, cand.unit, cand.quantity = "money", money.unit, None
+
+
+def _is_clock(text: str, cand: FigureCandidate) -> bool:
+    """Is the number written after «ساعت» («ساعت 6 و پنج دقیقه»)?"""
+    before = _words_before(text, cand.number.start, 1)
+    return bool(before) and before[0].key == "ساعت"
+
+
+def _day_part_then_range_link(link: str) -> bool:
+    """Is the text between two numbers a part of the day and a range link («صبح تا»)?
+
+    >>> _day_part_then_range_link("صبح تا"), _day_part_then_range_link("نفر تا")
+    (True, False)
+    """
+    words = link.split()
+    return len(words) == 2 and lookup_form(words[0]) in _key_set("figure_date_words") and words[1] in RANGE_LINKS
 
 
 def _written_in_digits(number: NumberMatch) -> bool:

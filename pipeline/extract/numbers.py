@@ -136,6 +136,8 @@ def _segment(word: str) -> tuple[tuple[str, Fraction, str], ...] | None:
     table = _word_table()
     if word in table:
         return ((word, *table[word]),)
+    if word.endswith("م") and word[:-1] in table:
+        return None  # «چهاردهم» is the ordinal of «چهارده», not «چهار» «دهم» (four tenths)
     for suffix in ADJECTIVE_SUFFIXES:  # ۲۰ میلیونی، ۳ هزاری: a scale made adjective
         stem = word.removesuffix(suffix)
         if stem != word and stem in scales():

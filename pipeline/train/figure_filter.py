@@ -8,8 +8,8 @@ decides which candidates become figures:
 - ``all``: a decision over every candidate that has a kind, so it can also restore one the rules
   excluded (with the rules' kind and value).
 
-Data: the gold articles of the tune set (corpus/gold + corpus/dev-b, 56 articles) and
-corpus/dev-c, dev-d, dev-e (48), 104 in all. Each article is normalized and
+Data: the gold articles of the tune set (corpus/gold + corpus/dev-b, 56 articles),
+corpus/dev-c, dev-d, dev-e (48) and dev-f (48, figures only), 152 in all. Each article is normalized and
 analysed by the pipeline (``load().process``), cached under /tmp/figure_filter/cache, and its
 candidates are regenerated with :func:`~pipeline.extract.figures.figure_candidates`.
 
@@ -32,6 +32,7 @@ against the rules alone on the same 104 articles, overall and per source set.
     .venv/bin/python -m pipeline.train.figure_filter                      # the CV table
     .venv/bin/python -m pipeline.train.figure_filter --report /tmp/figure_filter_report.md
     .venv/bin/python -m pipeline.train.figure_filter --out /tmp/figure_filter/model
+    .venv/bin/python -m pipeline.train.figure_filter --unseen corpus/dev-g   # trained on all, scored on unseen gold
     .venv/bin/python -m pipeline.train.figure_filter --pred-dir /tmp/figure_filter/pred
         # records.jsonl per gold dir (rules, best model's CV predictions) for `khabar evaluate DIR --pred`
 
@@ -71,8 +72,9 @@ DEFAULT_SETS = (
     ("dev-c", (REPO / "corpus" / "dev-c",)),
     ("dev-d", (REPO / "corpus" / "dev-d",)),
     ("dev-e", (REPO / "corpus" / "dev-e",)),
+    ("dev-f", (REPO / "corpus" / "dev-f",)),
 )
-GROUPS = {"tune": ("tune",), "dev-cde": ("dev-c", "dev-d", "dev-e")}  # the two source sets
+GROUPS = {"tune": ("tune",), "dev-cde": ("dev-c", "dev-d", "dev-e"), "dev-f": ("dev-f",)}  # the source sets
 THRESHOLDS = (0.0, *(round(float(t), 3) for t in np.arange(0.05, 0.951, 0.025)))  # 0.0: the rules' choice (veto)
 QUOTE_OPEN, QUOTE_CLOSE = "«", "»"
 
@@ -776,17 +778,40 @@ def cv_summary(data: Data, results: dict[str, Result]) -> dict:
     return summary
 
 
+def test_on_unseen(train_docs: list[Doc], test_dir: Path, names) -> str:
+    """Each configuration trained on every article of ``train_docs`` (its threshold from their
+    inner CV) and applied to the gold articles of ``test_dir``, which no rule or model has seen,
+    against the rules alone on the same articles."""
+    test_docs = load_docs((("unseen", (Path(test_dir),)),))
+    data = Data(train_docs + test_docs)
+    base = score(test_docs, {d.id: rules_figures(d) for d in test_docs})
+    lines = [f"## Trained on {len(train_docs)} articles, applied to {len(test_docs)} unseen ones ({test_dir})", "",
+             HEADER, _row("rules", base)]
+    for name in names:
+        mode, algorithm, cw = CONFIGS[name]
+        threshold = choose_threshold(data, mode, algorithm, cw, train_docs)
+        probs, _ = fit_predict(data, mode, algorithm, cw, train_docs, test_docs)
+        figs = {d.id: predicted_figures(d, mode, probs[d.id], threshold) for d in test_docs}
+        lines.append(_row(name, score(test_docs, figs), base, str(threshold)))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--report", type=Path, help="write the markdown report here")
     parser.add_argument("--out", type=Path, help="train the best configuration on all articles and save it here")
     parser.add_argument("--pred-dir", type=Path, help="write records.jsonl per source set (rules and best CV)")
     parser.add_argument("--configs", nargs="*", default=list(CONFIGS), choices=list(CONFIGS))
+    parser.add_argument("--unseen", type=Path,
+                        help="train on all articles and score on this gold directory instead of the CV table")
     args = parser.parse_args(argv)
     if args.out:
         check_out_dir(args.out)
     np.random.seed(SEED)
     docs = load_docs()
+    if args.unseen:
+        print(test_on_unseen(docs, args.unseen, args.configs))
+        return
     data = Data(docs)
     fold_of, results = cross_validate(data, args.configs)
     text, best = report(data, fold_of, results)
