@@ -291,3 +291,14 @@ def test_a_title_set_off_by_dashes_follows_a_name_not_a_byline(khabar):
     assert titles["شهلا افتخاری"] == key("مسئول کتابخانه تحقیقاتی شورای کتاب کودک")
     byline = khabar.process("همشهري ورزشي- مديرعامل باشگاه پرسپوليس گفت: بازيكنان آماده اند.")
     assert [q.speaker for q in byline.quotes] == ["مدیرعامل باشگاه پرسپولیس"]
+
+
+def test_an_outlet_or_a_body_that_reports_is_quoted(khabar):
+    """«X گزارش داد (که) ...» (news-raw: 123 articles; corpus/dev-g: Bloomberg, Reuters, the US Labor
+    Department): the outlet or body speaks the clause after, as with «اعلام کرد»."""
+    article = khabar.process(
+        "خبرگزاري بلومبرگ گزارش داد ، ميزان توليد اورانيوم در استراليا طي سه ماه نخست امسال بيش از 28 درصد كاهش داشته است.\n"
+        "وزارت کار آمریکا روز پنج‌شنبه گزارش داد شمار کسانی که کار خود را از دست داده‌اند افزایش یافته است.")
+    assert [(q.kind, q.speaker) for q in article.quotes] == [
+        ("indirect", "خبرگزاری بلومبرگ"), ("indirect", "وزارت کار آمریکا")]
+    assert key(article.quotes[1].text) == key("شمار کسانی که کار خود را از دست داده‌اند افزایش یافته است")
