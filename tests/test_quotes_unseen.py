@@ -302,3 +302,14 @@ def test_an_outlet_or_a_body_that_reports_is_quoted(khabar):
     assert [(q.kind, q.speaker) for q in article.quotes] == [
         ("indirect", "خبرگزاری بلومبرگ"), ("indirect", "وزارت کار آمریکا")]
     assert key(article.quotes[1].text) == key("شمار کسانی که کار خود را از دست داده‌اند افزایش یافته است")
+
+
+def test_present_tense_of_dashtan_and_claims_are_cues(khabar):
+    """«تاکید دارد» (داشتن takes no «می»: news-raw Fars) and «ادعا می‌کند» (corpus/dev-g varzesh3-line642;
+    news-raw: 74 articles) report a clause; «بر X تاکید دارد» with a noun phrase alone is a topic."""
+    texts = ["رييس‌جمهور كره‌جنوبي تاكيد دارد اطلاعات چنداني در مورد اين پرونده ندارد.",
+             "کالچو مرکاتو ادعا می کند کریستیانو رونالدو خواهان حضور فدریکو کیه زا در یوونتوس شده است.",
+             "تهران بر صلح‌آميز بودن برنامه خود تاكيد دارد."]
+    found = [[(q.kind, q.speaker, q.cue) for q in khabar.process(text).quotes] for text in texts]
+    assert found == [[("indirect", "رییس‌جمهور کره‌جنوبی", "تاکید دارد")],
+                     [("indirect", "کالچو مرکاتو", "ادعا می‌کند")], []]

@@ -51,6 +51,8 @@ def verb_forms(cue: str, present: str, plural_present: bool = True) -> list[str]
     forms = [last, last + "ند", last + "ه", last + "ه است", last + "ه بود", last + "ه بودند", last + "ه‌اند"]
     if not head:  # «ندانست» is a cue; «تایید نکرد» is not
         forms.append("ن" + last)
+    if last == "داشت" and head:  # «تاکید دارد»، «عقیده دارند»: داشتن takes no «می» in the present
+        forms += ["دارد", "دارند"]
     if present:
         ending = "ی" if present[-1] in "اوی" and not present.endswith("ای") else ""  # گو -> گوید، افزا -> افزاید
         forms += ["می" + present + ending + "د", "ن" + "می" + present + ending + "د"]
