@@ -313,3 +313,21 @@ def test_present_tense_of_dashtan_and_claims_are_cues(khabar):
     found = [[(q.kind, q.speaker, q.cue) for q in khabar.process(text).quotes] for text in texts]
     assert found == [[("indirect", "رییس‌جمهور کره‌جنوبی", "تاکید دارد")],
                      [("indirect", "کالچو مرکاتو", "ادعا می‌کند")], []]
+
+
+def test_a_speakers_surname_that_reads_as_a_body_is_still_the_speaker(khabar):
+    """corpus/dev-g farsnews-line396: «کلانتری» is also a police station, and the NER model or the
+    organization words may read it as a body; after «حسین کلانتری اظهار کرد» it is the governor."""
+    text = ("در حاشیه این بازدید حسین کلانتری اظهار کرد: 6 محله از جمله محله‌های لبنان و کیامرثی آسیب دیده‌اند.\n"
+            "در این زمین‌لرزه 10 الی 40 درصد به واحدهای مسکونی بافت فرسوده دوگنبدان خسارت وارد شده است.  "
+            "کلانتری ادامه داد: خوشبختانه این زمین لرزه تلفات جانی نداشته است.\n"
+            "کلانتری ابراز کرد: واحد‌های خسارت دیده در قالب بازآفرینی شهری نوسازی می‌شوند.")
+    assert {q.speaker for q in khabar.process(text).quotes} == {"حسین کلانتری"}
+
+
+def test_a_body_named_without_its_type_word_is_the_same_speaker(khabar):
+    """corpus/dev-g radiofarda-line129: «رویترز می‌نویسد» after «خبرگزاری رویترز ... گزارش داد» is one
+    speaker, under the name it first spoke with."""
+    text = ("خبرگزاری رویترز روز چهارشنبه سوم اردیبهشت گزارش داد هم اکنون ۴۰ میلیون بشکه نفت عربستان راهی آمریکا است.\n"
+            "رویترز می‌نویسد احتمالا ترامپ تصمیم بگیرد خرید نفت از عربستان را ممنوع کند.")
+    assert [q.speaker for q in khabar.process(text).quotes] == ["خبرگزاری رویترز"] * 2

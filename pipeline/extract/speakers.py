@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..lexicons.words import group_heads
+from ..lexicons.words import group_heads, lexicon_keys
 from ..text import key
 from . import speaker_ranker
 from .mentions import Mention
@@ -105,9 +105,18 @@ class Resolver:
         self.persons.append(person)
         return person
 
+    def _speaker_named(self, name: str) -> Person | None:
+        """A person already quoted whom ``name`` names: «کلانتری ادامه داد» after «حسین کلانتری
+        اظهار کرد» is the governor, though «کلانتری» (a police station) reads as a body."""
+        return next((p for p in self.persons if not p.is_org and p.name and one_persons_names(p.name, name)), None)
+
     def _body(self, name: str) -> Person:
         full = self.people.fullest_body(name)
         person = next((p for p in self.persons if p.is_org and titles_match(p.name or "", full)), None)
+        headed = next((p for p in self.persons if p.is_org and (
+            _headed(p.name or "", full) or _headed(full, p.name or ""))), None)
+        if person is None and headed is not None:
+            return headed  # «رویترز می‌نویسد» after «خبرگزاری رویترز گزارش داد»: the body keeps the name it spoke under
         if person is None:
             person = Person(full, is_org=True)
             self.persons.append(person)
@@ -214,7 +223,7 @@ class Resolver:
             if person is None and self.people.report_author:
                 person = self._body(self.people.report_author)
         elif mention.kind == "org":
-            person = self._body(mention.name or mention.text)
+            person = self._speaker_named(mention.name or mention.text) or self._body(mention.name or mention.text)
         elif mention.kind == "group":
             person = self._group(mention.title or mention.text)  # «یک منبع آگاه» -> «منبع آگاه»
         elif mention.kind == "title":
@@ -252,3 +261,13 @@ class Resolver:
             return None  # a title of his own, and not the lead's: someone else
         current.name = full
         return current
+
+
+def _headed(long: str, short: str) -> bool:
+    """Is ``long`` the body ``short`` with a type word before it («خبرگزاری رویترز» and «رویترز»)?
+
+    >>> _headed("خبرگزاری رویترز", "رویترز"), _headed("وزارت کار آمریکا", "آمریکا")
+    (True, False)
+    """
+    long_key, short_key = key(long), key(short)
+    return bool(short_key) and long_key.endswith(short_key) and long_key[: -len(short_key)] in lexicon_keys("organization_heads")
