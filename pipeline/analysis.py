@@ -24,6 +24,7 @@ from spacy.language import Language
 from .components import EXTRACTORS
 from .errors import ModelNotFound
 from .nlp import blank
+from .nlp.tokenizer import create_tokenizer
 from .paths import MODELS_DIR
 
 DEFAULT_MODEL = MODELS_DIR / "khabar-fa"
@@ -109,6 +110,8 @@ def build_language(model: str | Path | None = None, components: dict[str, dict[s
     ``components``: settings of the Khabar components, by name."""
     resolved = resolve_model(model)
     nlp = blank() if resolved == BLANK else spacy.load(resolved, config=_saved_settings(components, resolved))
+    if nlp.config["nlp"]["tokenizer"].get("@tokenizers") == "khabar.tokenizer.v1":
+        nlp.tokenizer = create_tokenizer()(nlp)  # today's rules, not the ones saved with the model
     return add_components(nlp, components)
 
 

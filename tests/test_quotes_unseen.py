@@ -331,3 +331,12 @@ def test_a_body_named_without_its_type_word_is_the_same_speaker(khabar):
     text = ("خبرگزاری رویترز روز چهارشنبه سوم اردیبهشت گزارش داد هم اکنون ۴۰ میلیون بشکه نفت عربستان راهی آمریکا است.\n"
             "رویترز می‌نویسد احتمالا ترامپ تصمیم بگیرد خرید نفت از عربستان را ممنوع کند.")
     assert [q.speaker for q in khabar.process(text).quotes] == ["خبرگزاری رویترز"] * 2
+
+
+def test_a_speech_verb_with_and_written_onto_it_still_quotes(khabar):
+    """corpus/dev-g hamshahri-line1382 «... را 5600 واحد اعلام کرد وافزود: ...» (news-raw: «وافزود:» 8
+    times, «وگفت:» 15): the tokenizer splits the «و» off, so «افزود:» opens a direct quote."""
+    article = khabar.process("اکبر خوشی رئیس ستاد بازسازی وزارت دفاع شمار واحدهای مسکونی طرح را 5600 واحد "
+                             "اعلام کرد وافزود: این طرح در مجموع بین 50 تا 60 درصد پیشرفت فیزیکی داشته است.")
+    assert [(q.kind, q.cue) for q in article.quotes] == [("indirect", "اعلام کرد"), ("direct", "افزود")]
+    assert {q.speaker for q in article.quotes} == {"اکبر خوشی"}
