@@ -340,3 +340,19 @@ def test_a_speech_verb_with_and_written_onto_it_still_quotes(khabar):
                              "اعلام کرد وافزود: این طرح در مجموع بین 50 تا 60 درصد پیشرفت فیزیکی داشته است.")
     assert [(q.kind, q.cue) for q in article.quotes] == [("indirect", "اعلام کرد"), ("direct", "افزود")]
     assert {q.speaker for q in article.quotes} == {"اکبر خوشی"}
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("سیدمهدی طبیب‌زاده رئیس اتاق بازرگانی، صنایع و معادن و کشاورزی استان کرمان گفت: اقتصاد در کرمان "
+     "رویکرد بهره‌وری ندارد.", "سیدمهدی طبیب‌زاده", "رئیس اتاق بازرگانی، صنایع و معادن و کشاورزی استان کرمان"),
+    ("دكتر نادر شريعتمداري رئيس كميسيون اقتصادي، برنامه و بودجه و امور حقوقي شوراي شهر گفت: رسيدن به "
+     "منابع پايدار مالي از اهداف اصلي بوده است.", "نادر شریعتمداری",
+     "رئیس کمیسیون اقتصادی، برنامه و بودجه و امور حقوقی شورای شهر"),
+    ((CORPUS / "dev-g" / "hamshahri-line1387.txt").read_text(encoding="utf-8"), "طهماسب مظاهری",
+     "وزیر امور اقتصادی و دارایی"),
+])
+def test_titles_of_long_department_lists_and_in_their_fullest_form(khabar, text, name, title):
+    """corpus/dev-g: a title runs past five words after its comma (farsnews-line385, hamshahri-line1394);
+    «وزیر اقتصاد» in the headline is the office the lead gives in full (hamshahri-line1387)."""
+    titles = {o.name: key(o.title or "") for o in khabar.process(text).officials}
+    assert titles.get(name) == key(title)

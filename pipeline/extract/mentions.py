@@ -63,7 +63,7 @@ MAX_TITLE_WORDS = 12
 BECOME_FORMS = frozenset(key(w) for w in ("شد", "شدند", "شده", "گردید", "گردیدند"))  # «شد» and its forms
 
 
-MAX_COMMA_SEGMENT = 5  # words of a title continued after a comma
+MAX_COMMA_SEGMENT = 8  # words of a title continued after a comma
 
 
 @dataclass(slots=True)
