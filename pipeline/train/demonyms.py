@@ -4,7 +4,8 @@ name («ژاپنی»، «فلسطینی»، «چینی‌ها»، «ایرانی
 Each one-word place of ``countries.txt`` and of PEYMA train's LOC entities (seen at least
 ``MIN_COUNT`` times, ../shared/corpora/peyma-train-derived-lists/entities_LOC.tsv) gives its
 adjective by the Persian rule: «ی» after the name, «یی» after a final «ا» or «و» (آمریکا ->
-آمریکایی). An adjective is kept only when hazm's word list has it, so no form is made up.
+آمریکایی). An adjective is kept only when hazm's word list has it or news-raw writes it as a word
+at least ``MIN_NEWS`` times («اماراتی»، «ایرلندی»، «تایلندی»), so no form is made up.
 
     .venv/bin/python -m pipeline.train.demonyms   # rewrites pipeline/lexicons/demonyms.txt
 """
@@ -13,14 +14,21 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
+import json
+import re
+from collections import Counter
 from pathlib import Path
 
 from ..lexicons import load_list
 from ..lexicons.hazm import load_lexicon
 from ..paths import REPO, SHARED_CORPORA
+from ..text import key
 
 PLACES = SHARED_CORPORA / "peyma-train-derived-lists" / "entities_LOC.tsv"
 MIN_COUNT = 2
+NEWS_RAW = SHARED_CORPORA / "news-raw"
+MIN_NEWS = 3  # times news-raw must write an adjective hazm's list lacks
 OUT = REPO / "pipeline" / "lexicons" / "demonyms.txt"
 
 
@@ -41,15 +49,27 @@ def demonym(place: str) -> str:
     return place + ("یی" if place[-1] in "او" else "ی")
 
 
-def demonyms(places: list[str]) -> list[str]:
-    """The adjectives hazm's word list attests, in the order of ``places``."""
+def news_words(folder: Path = NEWS_RAW) -> Counter:
+    """How often news-raw writes each word (spelling-blind keys)."""
+    counts: Counter = Counter()
+    for path in sorted(folder.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                counts.update(key(w) for w in re.findall(r"[^\W\d_]+", json.loads(line)["text"]))
+    return counts
+
+
+def demonyms(places: list[str], news: Counter | None = None) -> list[str]:
+    """The adjectives hazm's word list or news-raw (``news``: word counts) attests, in the order of ``places``."""
     lexicon = load_lexicon()
-    return [d for d in dict.fromkeys(demonym(p) for p in places if not p.endswith(("ی", "ه"))) if lexicon.seen(d)]
+    news = news or Counter()
+    return [d for d in dict.fromkeys(demonym(p) for p in places if not p.endswith(("ی", "ه")))
+            if lexicon.seen(d) or news[key(d)] >= MIN_NEWS]
 
 
 def write(words: list[str], out: Path = OUT) -> int:
     header = ("# Adjectives of countries and places (a people: the adjective, its plural with «ها» or «ان»), made from\n"
-              "# countries.txt and PEYMA train's one-word places by `python -m pipeline.train.demonyms`;\n"
+              "# countries.txt and PEYMA train's one-word places, attested by hazm or news-raw, by `python -m pipeline.train.demonyms`;\n"
               "# do not edit by hand. An organization mention that is only one of these is dropped.\n")
     out.write_text(header + "".join(w + "\n" for w in words), encoding="utf-8")
     return len(words)
@@ -58,7 +78,7 @@ def write(words: list[str], out: Path = OUT) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] + " Reads ../shared/corpora.")
     parser.parse_args()
-    print(f"{write(demonyms(one_word_places()))} adjectives -> {OUT}")
+    print(f"{write(demonyms(one_word_places(), news_words()))} adjectives -> {OUT}")
 
 
 if __name__ == "__main__":
