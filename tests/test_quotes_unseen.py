@@ -356,3 +356,13 @@ def test_titles_of_long_department_lists_and_in_their_fullest_form(khabar, text,
     «وزیر اقتصاد» in the headline is the office the lead gives in full (hamshahri-line1387)."""
     titles = {o.name: key(o.title or "") for o in khabar.process(text).officials}
     assert titles.get(name) == key(title)
+
+
+def test_a_bodys_research_or_statistics_are_its_statements(khabar):
+    """«براساس تحقیقات X، ...»، «براساس آخرین آمار X، ...» (corpus/dev-g farsnews-line387, hamshahri-line1365;
+    news-raw: «بر اساس آمار» in 206 articles): X speaks the rest of the sentence; bare «بر اساس آمار،» quotes no one."""
+    texts = ["براساس تحقيقات بانك گلدمن ساچس، چهار كشور چين، برزيل، هند و روسيه در سال 2050 به قدرتهاي برتر اقتصادي "
+             "جهان تبديل مي شوند.",
+             "بر اساس آمار، قیمت سکه در هفته گذشته افزایش یافت."]
+    found = [[(q.kind, q.speaker) for q in khabar.process(text).quotes] for text in texts]
+    assert found == [[("indirect", "بانک گلدمن ساچس")], []]
