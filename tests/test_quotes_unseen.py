@@ -366,3 +366,16 @@ def test_a_bodys_research_or_statistics_are_its_statements(khabar):
              "بر اساس آمار، قیمت سکه در هفته گذشته افزایش یافت."]
     found = [[(q.kind, q.speaker) for q in khabar.process(text).quotes] for text in texts]
     assert found == [[("indirect", "بانک گلدمن ساچس")], []]
+
+
+def test_according_to_x_without_a_comma_and_after_a_lead(khabar):
+    """corpus/dev-h hamshahri-line3229 (hard-wrapped Hamshahri copy) and farsnews-line896: «به گفته X ...»
+    with no comma after X quotes the rest of the sentence, and a sentence that opens «به گفته این مسئول،»
+    is a quote of its own, not the tail of the one before."""
+    raw = (CORPUS / "dev-h" / "hamshahri-line3229.txt").read_text(encoding="utf-8")
+    start = raw.index("به\xa0 گزارش\xa0 روز جمعه")
+    article = khabar.process(raw[start : raw.index("\n", raw.index("اين\xa0 مسئول\xa0،"))])
+    according = [key(q.text) for q in article.quotes if key(q.cue or "") == key("به گفته")]
+    assert [t[:10] for t in according] == [key("چنين پيشامدي")[:10], key("شيوع جهاني آنفلوآنزا")[:10]]
+    governor = khabar.process("به گفته استاندار گلستان همين باور منشا از هم پاشيدگي خانواده‌ها و بحران هويت در غرب شده است.")
+    assert [(q.kind, q.speaker) for q in governor.quotes] == [("indirect", "استاندار گلستان")]

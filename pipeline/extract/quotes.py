@@ -514,6 +514,10 @@ class QuoteFinder:
         for sent in self.sentences:
             if sent.start <= start or sent.start >= end:
                 continue
+            opening = next((c for c in self.cues if c.start == self._next_word(sent.start, sent.end)
+                            and c.frame == "according"), None)
+            if opening is not None and self.according_quote(opening, sent, None) is not None:
+                return sent.start  # «... . به گفته این مسئول، ...»: the reporter attributes again
             cues = [c for c in self.cues if sent.start <= c.start < sent.end and c.frame != "according"]
             m = self.subject(sent.start, cues[0].start) if cues else None
             if m is None:
@@ -564,7 +568,7 @@ class QuoteFinder:
             return FoundQuote(start, end, "indirect", self.doc[cue.start : cue.end + own].text, subject)
         comma = next((i for i in range(cue.end, sent.end) if self.tokens[i].text == "،"), None)
         if comma is None:
-            return None
+            return self._according_without_comma(cue, sent)
         if any(token_key(t) in REPORT_NOUNS for t in self.tokens[cue.start : cue.end]) and key(
             self.tokens[cue.end - 2].text
         ) == "این":  # «براساس این گزارش، ...»
@@ -589,6 +593,18 @@ class QuoteFinder:
         if end <= start:
             return None
         return FoundQuote(start, end, "indirect", cue.text, mention)
+
+
+    def _according_without_comma(self, cue: Cue, sent: Span) -> FoundQuote | None:
+        """«به گفته استاندار گلستان همین باور ... شده است»: no comma, so the speaker phrase ends where
+        the person mention does, and the rest of the sentence is what was said."""
+        mention = mention_at(self.doc, cue.end, sent.end, self.is_cue)
+        if mention is None or mention.kind not in {"name", "title", "anaphor"} or mention.start != cue.end:
+            return None
+        end = self._trim_end(mention.end, sent.end)
+        if sum(is_word(t) for t in self.tokens[mention.end : end]) < MIN_CLAUSE_WORDS:
+            return None
+        return FoundQuote(mention.end, end, "indirect", cue.text, mention)
 
 
 def upcoming_mentions(found: list[FoundQuote], n: int, named_subjects: list[Mention]) -> list[Mention | None]:
