@@ -379,3 +379,11 @@ def test_according_to_x_without_a_comma_and_after_a_lead(khabar):
     assert [t[:10] for t in according] == [key("چنين پيشامدي")[:10], key("شيوع جهاني آنفلوآنزا")[:10]]
     governor = khabar.process("به گفته استاندار گلستان همين باور منشا از هم پاشيدگي خانواده‌ها و بحران هويت در غرب شده است.")
     assert [(q.kind, q.speaker) for q in governor.quotes] == [("indirect", "استاندار گلستان")]
+
+
+def test_an_accusation_reports_what_it_claims(khabar):
+    """«X Y را به Z متهم کرد» (corpus/dev-h hamshahri-line3213 and hamshahri-line3227; news-raw: 56
+    articles) is a claim, like the denials and demands of GUIDE.md: the «را ... به ...» clause."""
+    article = khabar.process("تونی بلر نخست وزیر انگلیس روز گذشته ایران را به دخالت در ناامنی های عراق متهم کرد.")
+    assert [(q.kind, q.speaker, key(q.text)) for q in article.quotes] == [
+        ("indirect", "تونی بلر", key("ایران را به دخالت در ناامنی های عراق"))]

@@ -37,7 +37,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..lexicons.words import is_agency, organization_words, pronouns
+from ..lexicons.words import (
+    is_agency,
+    lexicon_keys,
+    lexicon_phrases,
+    organization_words,
+    pronouns,
+    titles,
+)
 from ..text import ELLIPSIS, SENTENCE_ENDERS, is_word, key, token_key
 from .cues import Cue, find_cues
 from .interviews import find_interview
@@ -47,6 +54,7 @@ from .mentions import (
     REPORT_NOUNS,
     Mention,
     continues_name,
+    extend_title_over_commas,
     is_first_name,
     mention_at,
     name_starts,
@@ -387,6 +395,9 @@ class QuoteFinder:
         if cue.frame == "demand":
             return self.demand_quote(cue, sent, subject)
         has_ra = any(token_key(self.tokens[i]) == "را" for i in range(clause_start, cue.start))
+        if clause_start < cue.start and subject.kind == "name" and titles().match(self.tokens, clause_start):
+            # «تونی بلر نخست وزیر انگلیس روز گذشته ایران را ... متهم کرد»: the title beside the name is no part of the clause
+            clause_start = extend_title_over_commas(self.tokens, clause_start, cue.start, self.is_cue)
         start = self._skip_adverbials(self._after_last_verb(self._after(clause_start, cue.start), cue.start), cue.start)
         if has_ra and sum(is_word(t) for t in self.tokens[start : cue.start]) >= MIN_CLAUSE_WORDS:
             return FoundQuote(start, cue.start, "indirect", cue.text, subject)
@@ -460,7 +471,13 @@ class QuoteFinder:
 
     def _skip_adverbials(self, start: int, end: int) -> int:
         """After the comma that closes the adverbial phrases opening a clause («با اشاره به ...،
-        لزوم ... را یادآور شدند»): the object of a «را ... دانست» verb starts there."""
+        لزوم ... را یادآور شدند») and after a time adverb («روز گذشته ایران را ... متهم کرد»): the
+        object of a «را ... دانست» verb starts there."""
+        while start < end:
+            n = lexicon_phrases("clause_time_phrases").match(self.tokens, start)
+            if not n and token_key(self.tokens[start]) not in lexicon_keys("subject_adverbs"):
+                break
+            start += max(1, n)
         while start < end and token_key(self.tokens[start]) in ADVERBIAL_OPENERS:
             comma = next((i for i in range(start, end) if self.tokens[i].text == "،"), None)
             if comma is None or not any(token_key(t) == "را" for t in self.tokens[comma:end]):
