@@ -387,3 +387,13 @@ def test_an_accusation_reports_what_it_claims(khabar):
     article = khabar.process("تونی بلر نخست وزیر انگلیس روز گذشته ایران را به دخالت در ناامنی های عراق متهم کرد.")
     assert [(q.kind, q.speaker, key(q.text)) for q in article.quotes] == [
         ("indirect", "تونی بلر", key("ایران را به دخالت در ناامنی های عراق"))]
+
+
+def test_a_name_in_quote_marks_right_after_a_comma_is_read_whole(khabar):
+    """corpus/dev-h farsnews-line899 «... در بغداد ،"طارق الهاشمي" معاون رئيس جمهور عراق ...»: the comma
+    and the quote mark written onto the name are split off, so the speaker is the name alone."""
+    article = khabar.process('به گزارش خبرنگار خبرگزاري فارس در بغداد ،"طارق الهاشمي" معاون رئيس جمهور عراق روز '
+                             'گذشته با شركت در كنفرانسي خبري مواضع خود را تشريح كرد.\n'
+                             'وي اظهار داشت: در صورتي كه تشخيص دهم قانون انتخابات به ضرر اتحاد گروهها است آن را وتو مي كنم.')
+    assert {q.speaker for q in article.quotes} == {"طارق الهاشمی"}
+    assert "direct" in [q.kind for q in article.quotes]

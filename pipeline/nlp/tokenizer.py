@@ -9,6 +9,8 @@ written onto a speech verb is a word of its own («وافزود:»، glued_and_v
 ['«', '۱۲.۵', 'درصد', '»', '.']
 >>> [t.text for t in nlp("اعلام کرد وافزود:")]
 ['اعلام', 'کرد', 'و', 'افزود', ':']
+>>> [t.text for t in nlp('بغداد،"طارق الهاشمی')]
+['بغداد', '،', '"', 'طارق', 'الهاشمی']
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def create_tokenizer():
         infixes = list(defaults.infixes) + [
             r"(?<=[^\W\d])[.:!؟»«](?=[^\W\d])",
             r"(?<=\w)[،؛](?=\w)",  # the Persian comma never joins two words
+            r"(?<=\w)[،؛](?=[\"«“'])",  # nor a word and a quote mark: «بغداد،"طارق الهاشمی»
+            r"(?<=[،؛])[\"«“']",
         ]
         rules = dict(defaults.tokenizer_exceptions)
         for verb in load_list("glued_and_verbs"):  # «وافزود:» -> «و» «افزود»
