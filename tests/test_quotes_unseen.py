@@ -397,3 +397,11 @@ def test_a_name_in_quote_marks_right_after_a_comma_is_read_whole(khabar):
                              'وي اظهار داشت: در صورتي كه تشخيص دهم قانون انتخابات به ضرر اتحاد گروهها است آن را وتو مي كنم.')
     assert {q.speaker for q in article.quotes} == {"طارق الهاشمی"}
     assert "direct" in [q.kind for q in article.quotes]
+
+
+def test_an_agency_credited_with_its_place_and_no_comma_opens_no_subject(khabar):
+    """corpus/dev-h farsnews-line901 «به گزارش خبرگزاري فارس از كرمان سيد محمدعلي محمدي ... گفت:» (news-raw
+    Fars: 12 such leads): the credit, its head word and the place it reports from come before the speaker."""
+    article = khabar.process("به گزارش خبرگزاري فارس از كرمان سيد محمدعلي محمدي دبير اين كنفرانس در مصاحبه با "
+                             "خبرنگار فارس در كرمان گفت: در اين كنفرانس 4 روزه 170 مقاله ارائه مي شود.")
+    assert [q.speaker for q in article.quotes] == ["سید محمدعلی محمدی"]
