@@ -405,3 +405,13 @@ def test_an_agency_credited_with_its_place_and_no_comma_opens_no_subject(khabar)
     article = khabar.process("به گزارش خبرگزاري فارس از كرمان سيد محمدعلي محمدي دبير اين كنفرانس در مصاحبه با "
                              "خبرنگار فارس در كرمان گفت: در اين كنفرانس 4 روزه 170 مقاله ارائه مي شود.")
     assert [q.speaker for q in article.quotes] == ["سید محمدعلی محمدی"]
+
+
+def test_a_surname_that_is_a_common_word_ends_no_name_before_a_noun_phrase(khabar):
+    """corpus/dev-h hamshahri-line3219 «هادياني زمان بهره برداري ... را ... اعلام و تصريح كرد:»: «زمان» is a surname
+    too, but here a noun phrase goes on from it; «حيدر مستخدمين حسيني با بيان اينكه» (dev-b) keeps «حسینی»."""
+    first = khabar.process("حسين هادياني معاون فني شهرداري تهران گفت: كار ادامه دارد.\nهادياني زمان بهره برداري از تونل "
+                           "رسالت را آخر پاييز اعلام و تصريح كرد: احداث باند شمالي تونل رسالت به پايان رسيده است.")
+    assert {q.speaker for q in first.quotes} == {"حسین هادیانی"}
+    second = khabar.process("حيدر مستخدمين حسيني با بيان اين كه تشكيل بورس نفت به تعويق افتاده است، گفت: كار ادامه دارد.")
+    assert {q.speaker for q in second.quotes} == {"حیدر مستخدمین حسینی"}

@@ -142,6 +142,10 @@ def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -
         return False
     if organization_words().match(tokens, j) or honorifics().match(tokens, j):
         return False
+    if k in last_names() and is_common(t.text) and j > 0 and not is_first_name(tokens[j - 1]) \
+            and j + 1 < len(tokens) and is_common(tokens[j + 1].text) and not (
+                is_stopper(tokens[j + 1]) or is_cue(j + 1) or titles().match(tokens, j + 1) or looks_like_verb(tokens[j + 1].text)):
+        return False  # «هادیانی [زمان بهره‌برداری ...]»: a common word that a noun phrase goes on from ends no name
     if k in last_names() or (k in first_names() and k not in ambiguous_first_names()):
         return True
     return k not in places() and not is_common(t.text) and not glued_preposition(k)
