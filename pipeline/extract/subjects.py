@@ -96,7 +96,7 @@ def _agency_credit_end(tokens: list, j: int, end: int) -> int:
         return 0
     j += 1
     if j + 1 < end and token_key(tokens[j]) == "از":
-        n = place_phrases().match(tokens, j + 1) or (token_key(tokens[j + 1]) in places())
+        n = place_phrases().match(tokens, j + 1) or int(token_key(tokens[j + 1]) in places())
         if n:
             j += 1 + n
     return j

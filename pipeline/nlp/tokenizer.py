@@ -45,7 +45,7 @@ def create_tokenizer():
             r"(?<=[^\W\d])[.:!؟»«](?=[^\W\d])",
             r"(?<=\w)[،؛](?=\w)",  # the Persian comma never joins two words
             r"(?<=\w)[،؛](?=[\"«“'])",  # nor a word and a quote mark: «بغداد،"طارق الهاشمی»
-            r"(?<=[،؛])[\"«“']",
+            r"(?<=[،؛])[\"«“']",  # and the mark after that comma is a token of its own
         ]
         rules = dict(defaults.tokenizer_exceptions)
         for verb in load_list("glued_and_verbs"):  # «وافزود:» -> «و» «افزود»
