@@ -415,3 +415,16 @@ def test_a_surname_that_is_a_common_word_ends_no_name_before_a_noun_phrase(khaba
     assert {q.speaker for q in first.quotes} == {"حسین هادیانی"}
     second = khabar.process("حيدر مستخدمين حسيني با بيان اين كه تشكيل بورس نفت به تعويق افتاده است، گفت: كار ادامه دارد.")
     assert {q.speaker for q in second.quotes} == {"حیدر مستخدمین حسینی"}
+
+
+def test_a_clause_in_quote_marks_inside_reported_speech_is_a_direct_quote(khabar):
+    """corpus/dev-b radiofarda-000 and radiofarda-060 (and corpus/gold radiofarda-160): a clause in «» inside
+    reported speech is also the speaker's own words; a term in «» («تئوری توطئه») is not."""
+    article = khabar.process(paragraphs("radiofarda-000", "نم کشیدن دیوار"))
+    found = [(q.kind, key(q.text)) for q in article.quotes if q.speaker == "کیا پارسا"]
+    assert ("indirect", key("این اتفاق به خاطر نم کشیدن دیوار رخ داده")) in found
+    assert ("direct", key("چنین تهدیدی برای تمام مجموعه سعدآباد وجود دارد")) in found
+    article = khabar.process(paragraphs("radiofarda-060", "صد در صد غلط"))
+    found = [(q.kind, key(q.text)) for q in article.quotes]
+    assert ("direct", key("مضر، عاری از حس مسئولیت و صد در صد غلط است")) in found
+    assert not any(kind == "direct" and key("تئوری توطئه") == text for kind, text in found)
