@@ -20,12 +20,18 @@ COLUMNS = {
 
 QUERIES = {
     "articles": "SELECT count(*) AS articles, count(*) FILTER (WHERE len(errors) > 0) AS with_errors FROM records",
+    # the name of an organization: the one its records give most often, the first in order among
+    # equals; an official's title: the longest it is given. Neither depends on the order of the records.
     "top organizations": """
-        SELECT mode(o.name) AS name, count(DISTINCT id) AS articles, sum(len(o.mentions)) AS mentions
-        FROM (SELECT id, unnest(organizations) AS o FROM records)
-        GROUP BY coalesce(o.key, o.name) ORDER BY articles DESC, mentions DESC, name LIMIT {top}""",
+        WITH orgs AS (SELECT id, coalesce(o.key, o.name) AS k, o.name AS name, len(o.mentions) AS mentions
+                      FROM (SELECT id, unnest(organizations) AS o FROM records)),
+             named AS (SELECT k, name, count(*) AS n FROM orgs GROUP BY k, name),
+             best AS (SELECT k, first(name ORDER BY n DESC, name) AS name FROM named GROUP BY k)
+        SELECT best.name, count(DISTINCT id) AS articles, sum(mentions) AS mentions
+        FROM orgs JOIN best USING (k)
+        GROUP BY k, best.name ORDER BY articles DESC, mentions DESC, name LIMIT {top}""",
     "most-quoted officials": """
-        SELECT p.name, any_value(p.title) FILTER (WHERE p.title IS NOT NULL) AS title,
+        SELECT p.name, first(p.title ORDER BY len(p.title) DESC, p.title) FILTER (WHERE p.title IS NOT NULL) AS title,
                sum(p.quotes) AS quotes, count(DISTINCT id) AS articles
         FROM (SELECT id, unnest(officials) AS p FROM records)
         GROUP BY p.name ORDER BY quotes DESC, articles DESC, p.name LIMIT {top}""",
