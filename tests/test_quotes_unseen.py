@@ -428,3 +428,15 @@ def test_a_clause_in_quote_marks_inside_reported_speech_is_a_direct_quote(khabar
     found = [(q.kind, key(q.text)) for q in article.quotes]
     assert ("direct", key("مضر، عاری از حس مسئولیت و صد در صد غلط است")) in found
     assert not any(kind == "direct" and key("تئوری توطئه") == text for kind, text in found)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # corpus/dev-h hamshahri-line3238
+    ("روزنامه پاكستاني نيوز به نقل از جهانگير كرامت سفير اين كشور در واشنگتن نوشت: اسلام آباد تا 30 دسامبر "
+     "هواپيما مي گيرد.", "جهانگیر کرامت", "سفیر این کشور در واشنگتن"),
+    # news-raw: «سفیر X در Y» 121 times
+    ("علی احمدی سفیر ایران در ژاپن گفت: روابط دو کشور خوب است.", "علی احمدی", "سفیر ایران در ژاپن"),
+])
+def test_an_office_abroad_keeps_where_it_serves(khabar, text, name, title):
+    titles = {o.name: key(o.title or "") for o in khabar.process(text).officials}
+    assert titles.get(name) == key(title)

@@ -225,6 +225,10 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         if k == "در" and nxt is not None and (token_key(nxt) == "مجلس" or _serves_body(tokens, j + 1, end)):
             j += 1  # «نماینده ... در مجلس»، «سفیر ... در سازمان ملل»، «مسئول ستاد ... در شهرستان فردوس»
             continue
+        n_mission = _mission_place(tokens, i, j, end)
+        if n_mission:  # «سفیر ایران در ژاپن»: where a mission serves ends its title
+            j += n_mission
+            break
         n_link = title_links().match(tokens, j) or _glued_link(tokens, j)
         if n_link and j + n_link < end and not is_stopper(tokens[j + n_link]):  # «... در امور آب»
             j += n_link + 1
@@ -259,6 +263,7 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
             is_common(nxt.text) or titles().match(tokens, j + 1) > 0 or not k == "و")
         if k == "این" and nxt is not None and (organization_words().match(tokens, j + 1) or token_key(nxt) == "کشور"):
             j += 1 + max(1, organization_words().match(tokens, j + 1))  # «سرمربی سابق این تیم»، «نخست وزیر این کشور»
+            j += _mission_place(tokens, i, j, end)
             break
         if is_stopper(t) and not ((k == "و" or t.like_num) and joins):
             break
@@ -268,6 +273,18 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
     while j > i + 1 and token_key(tokens[j - 1]) == "و":
         j -= 1
     return j
+
+
+def _mission_place(tokens: list[Token], i: int, j: int, end: int) -> int:
+    """Length of «در <place>» at ``j`` after an office that serves abroad at ``i`` (title_missions.txt:
+    «سفیر ایران [در ژاپن]»، «سفیر این کشور [در واشنگتن]»: a place of the lexicons or a LOC of the
+    NER model), else 0."""
+    if j + 1 >= end or token_key(tokens[j]) != "در" or token_key(tokens[i]) not in lexicon_keys("title_missions"):
+        return 0
+    n_place = place_phrases().match(tokens, j + 1) or int(token_key(tokens[j + 1]) in places())
+    if not n_place and tokens[j + 1].ent_iob_ == "B" and tokens[j + 1].ent_type_ == "LOC":
+        n_place = entity_end(tokens, j + 1, end) - (j + 1)  # «واشنگتن»: a place the NER model knows
+    return 1 + n_place if n_place else 0
 
 
 def _third_person_verb(t: Token) -> bool:
