@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -24,10 +22,10 @@ from ..lexicons import load_list
 from ..lexicons.hazm import load_lexicon
 from ..paths import REPO, SHARED_CORPORA
 from ..text import key
+from .news_raw import news_raw_rows
 
 PLACES = SHARED_CORPORA / "peyma-train-derived-lists" / "entities_LOC.tsv"
 MIN_COUNT = 2
-NEWS_RAW = SHARED_CORPORA / "news-raw"
 MIN_NEWS = 3  # times news-raw must write an adjective hazm's list lacks
 OUT = REPO / "pipeline" / "lexicons" / "demonyms.txt"
 
@@ -49,13 +47,12 @@ def demonym(place: str) -> str:
     return place + ("یی" if place[-1] in "او" else "ی")
 
 
-def news_words(folder: Path = NEWS_RAW) -> Counter:
-    """How often news-raw writes each word (spelling-blind keys)."""
+def news_words() -> Counter:
+    """How often news-raw writes each word (spelling-blind keys), the annotated articles left out
+    (:func:`~pipeline.train.news_raw.news_raw_rows`)."""
     counts: Counter = Counter()
-    for path in sorted(folder.glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                counts.update(key(w) for w in re.findall(r"[^\W\d_]+", json.loads(line)["text"]))
+    for row in news_raw_rows():
+        counts.update(key(w) for w in re.findall(r"[^\W\d_]+", row["text"]))
     return counts
 
 
