@@ -49,6 +49,7 @@ INDEFINITE_TIME_UNITS = ("روز", "شب")  # یک روز: "one day" in a story,
 NAMED_PERIODS = ("دهه", "قرن", "سده")  # سه دهه ۴۰، ۵۰ و ۶۰ counts decades that have names
 SHARE_WORDS = frozenset({"نصف", "نیمی"})  # a half of something, a figure though no unit follows
 PREPOSITION_KEYS = frozenset({"به", "با", "در", "از"})
+DEMONSTRATIVES = frozenset({"این", "آن"})
 PERFECT_AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند"})  # رسیده است
 ONE_OF_A_PAIR = re.compile(r"(?<![^\W\d_])(یکی)[ \u200c،,]*$")  # «یکی دو روز»، «یکی، دو فیلمنامه»
 LONG_DIGITS = 7  # ۱۳۹۸۳۹۲: a news code or a phone number unless a unit follows
@@ -311,7 +312,7 @@ def _tan_means_persons(rest: list[Word], before: list[Word] = ()) -> bool:
     cues = _key_set("figure_person_cues")
     if rest and (rest[0].key in ("از", "دیگر") or rest[0].key in cues) or any(w.key in cues for w in before):
         return True
-    if before and before[0].key in ("این", "آن"):
+    if before and before[0].key in DEMONSTRATIVES:
         return True  # «این دو تن»، «اين پنج تن روانه بازداشت شدند» (news-raw: 15 articles, all persons)
     if rest and not _is_stop(rest[0]):
         return False
@@ -475,7 +476,7 @@ def _is_demonstrative_pronoun(cand: FigureCandidate, before: list[Word]) -> bool
     True
     """
     number, after = cand.number, cand.after
-    if number.is_digits or cand.explicit_unit or not before or before[0].key not in ("این", "آن"):
+    if number.is_digits or cand.explicit_unit or not before or before[0].key not in DEMONSTRATIVES:
         return False
     return not after or _is_stop(after[0]) or after[0].key == "یکی" or parse_number(after[0].text) is not None
 
@@ -628,7 +629,13 @@ def _candidates(text: str) -> list[FigureCandidate]:
 
 
 def _between(text: str, left: FigureCandidate, right: FigureCandidate) -> str:
+    """What stands between two numbers («تا» in «۱۵ تا ۲۰ درصد»)."""
     return text[left.number.end : right.number.start].strip(" \t\u200c")
+
+
+def _after_figure(text: str, left: FigureCandidate, right: FigureCandidate) -> str:
+    """What stands between a figure's end (its unit included) and the next number («و» in «۲۱ دلار و ۵۶ سنت»)."""
+    return text[left.end : right.number.start].strip(" \t\u200c")
 
 
 def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
@@ -747,7 +754,7 @@ def _approximate_pairs(text: str, cands: list[FigureCandidate]) -> None:
 def _count_after_count(text: str, cands: list[FigureCandidate]) -> None:
     """``پنج پرستار و یک پزشک``: یک joined by و to a count is a count, not an article."""
     for left, right in zip(cands, cands[1:], strict=False):
-        joined = text[left.end : right.number.start].strip(" \t\u200c") in ("و", "،")
+        joined = _after_figure(text, left, right) in ("و", "،")
         if joined and left.kind == "count" and not left.excluded and right.excluded == "article":
             if right.kind == "count":
                 right.excluded = None
@@ -825,7 +832,7 @@ def _dollars_and_cents(text: str, cands: list[FigureCandidate]) -> None:
     """«۲۱ دلار و ۵۶ سنت» is one price, 21.56 dollars (19 times in news-raw)."""
     for left, right in zip(cands, cands[1:], strict=False):
         if left.unit in CENT_CURRENCIES and right.unit == "سنت" and not left.excluded and right.amount < 100 \
-                and text[left.end : right.number.start].strip(" \t\u200c") == "و":
+                and _after_figure(text, left, right) == "و":
             left.value = left.amount + right.amount / 100
             left.end, right.excluded = right.end, "part of a sum"
 

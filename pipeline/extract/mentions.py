@@ -281,7 +281,7 @@ def _mission_place(tokens: list[Token], i: int, j: int, end: int) -> int:
     NER model), else 0."""
     if j + 1 >= end or token_key(tokens[j]) != "در" or token_key(tokens[i]) not in lexicon_keys("title_missions"):
         return 0
-    n_place = place_phrases().match(tokens, j + 1) or int(token_key(tokens[j + 1]) in places())
+    n_place = place_phrases().match(tokens, j + 1)  # places.txt and countries.txt, one word or more
     if not n_place and tokens[j + 1].ent_iob_ == "B" and tokens[j + 1].ent_type_ == "LOC":
         n_place = entity_end(tokens, j + 1, end) - (j + 1)  # «واشنگتن»: a place the NER model knows
     return 1 + n_place if n_place else 0

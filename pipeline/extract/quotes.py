@@ -644,7 +644,6 @@ class QuoteFinder:
             return None
         return FoundQuote(start, end, "indirect", cue.text, mention)
 
-
     def _according_without_comma(self, cue: Cue, sent: Span) -> FoundQuote | None:
         """«به گفته استاندار گلستان همین باور ... شده است»: no comma, so the speaker phrase ends where
         the person mention does, and the rest of the sentence is what was said."""

@@ -22,7 +22,6 @@ from ..lexicons.words import (
     media_heads,
     openers,
     place_phrases,
-    places,
     titles,
 )
 from ..text import is_word, key, token_key
@@ -96,7 +95,7 @@ def _agency_credit_end(tokens: list, j: int, end: int) -> int:
         return 0
     j += 1
     if j + 1 < end and token_key(tokens[j]) == "از":
-        n = place_phrases().match(tokens, j + 1) or int(token_key(tokens[j + 1]) in places())
+        n = place_phrases().match(tokens, j + 1)
         if n:
             j += 1 + n
     return j
