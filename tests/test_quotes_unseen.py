@@ -440,3 +440,27 @@ def test_a_clause_in_quote_marks_inside_reported_speech_is_a_direct_quote(khabar
 def test_an_office_abroad_keeps_where_it_serves(khabar, text, name, title):
     titles = {o.name: key(o.title or "") for o in khabar.process(text).officials}
     assert titles.get(name) == key(title)
+
+
+def test_a_plural_noun_before_its_cue_speaks_as_a_group(khabar):
+    """«تحلیل‌گران معتقدند ...»، «بیشتر متخصصان توصیه می‌کنند که ...» (news-raw hamshahri
+    HAM2-811210-085, HAM2-811011-049): a plural subject right before the cue is a group that
+    speaks, named without its quantifier (GUIDE.md) and never listed as an official."""
+    text = ("تحليل\xa0گران معتقدند تصميم بازرسان سازمان ملل به بازرسي از پايگاه هاي اين گروه كه از پانزده سال پيش "
+            "در بغداد مستقرند نشان مي دهد كه ميان مسعود رجوي و صدام حسين چه پيوند تنگاتنگي وجود دارد.")
+    article = khabar.process(text)
+    assert [(q.kind, key(q.speaker)) for q in article.quotes] == [("indirect", key("تحلیل‌گران"))]
+    assert article.officials == []
+    text = ("بيشتر متخصصان توصيه مي كنند كه يك برنامه 3 بار در هفته 20 تا 30 دقيقه اي به  ورزش هاي هوازي "
+            "مثل پياده روي يا شنا كردن بپردازد.")
+    assert [key(q.speaker) for q in khabar.process(text).quotes] == [key("متخصصان")]
+
+
+def test_a_pronoun_or_a_question_is_no_plural_speaker(khabar):
+    """«آنها معتقد بودند ...» (news-raw HAM2-811111-040) is said by the people named before;
+    «اما پاره هاي بعدي چطور مي گويد: "..."» (HAM2-811114-036) asks a question of the poet."""
+    text = "سيمين بهبهاني شاعر است. آنها معتقد بودند كه با امكانات موجود كنوني، فيلمسازي تجربي سخت است."
+    assert "آنها" not in {q.speaker for q in khabar.process(text).quotes}
+    text = ('سيمين بهبهاني مي گويد: "من غزل را دوست دارم." \nاما پاره هاي بعدي چطور مي گويد: '
+            '"اين نكته از ديرباز معروف بوده است كه پاره اول شعر الهام است."')
+    assert {key(q.speaker) for q in khabar.process(text).quotes} == {key("سیمین بهبهانی")}

@@ -128,6 +128,33 @@ def looks_like_verb(text: str) -> bool:
     return text.startswith(VERB_PREFIXES) or text.endswith(VERB_SUFFIXES)
 
 
+DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن"))
+
+
+# جمع: «ها/های» for any noun, «ان/گان» for the living («نماینده» -> «نمایندگان»)
+PLURAL_SUFFIXES = (("\u200cهای", ""), ("\u200cها", ""), ("های", ""), ("ها", ""), ("گان", "ه"), ("ان", ""))
+
+
+def is_plural_noun(text: str) -> bool:
+    """«دانشمندان»، «پالایشگاه‌های»، «نمایندگان»: a noun in the plural, i.e. hazm knows its
+    singular as a noun («دانشمند»، «پالایشگاه»، «نماینده»). A word hazm lists itself is no
+    «ان» plural («میزان»، «پایان»), nor is a pronoun («آنان»، «آن‌ها»، «این‌ها»).
+
+    >>> is_plural_noun("کارشناسان"), is_plural_noun("ایران"), is_plural_noun("میزان"), is_plural_noun("کارشناس")
+    (True, False, False, False)
+    """
+    lexicon = load_lexicon()
+    if key(text) in pronouns():
+        return False
+    for suffix, ending in PLURAL_SUFFIXES:
+        if not text.endswith(suffix) or (suffix.endswith("ان") and lexicon.is_word(text)):
+            continue
+        stem = text[: -len(suffix)] + ending
+        if len(stem) > 1 and lexicon.has_pos(stem, "N") and key(stem) not in pronouns() | DEMONSTRATIVES:
+            return True
+    return False
+
+
 def continues_name(tokens: list[Token], j: int, is_cue: Callable[[int], bool]) -> bool:
     """Can ``tokens[j]`` be the next word of a name («وارثی» after «علیرضا»)?
 
@@ -414,7 +441,8 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
     if group:  # «مقام‌های وزارت دفاع آمریکا»، «یک منبع موثق از باشگاه النصر»: a speaker of its own
         head = i + (k == "یک")
         j = _extend_group(tokens, head + group, end, is_cue)
-        return Mention(start, j, "group", words_text(doc, start, j), title=words_text(doc, head, j))
+        named = after_quantifier(tokens, head, j)
+        return Mention(start, j, "group", words_text(doc, start, j), title=words_text(doc, named, j))
     if k == "یک" and i + 1 < end and titles().match(tokens, i + 1):
         i += 1
     h = honorifics().match(tokens, i)
@@ -456,6 +484,24 @@ def _mention_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool]) -> Me
     if start == i:
         return org_at(doc, i, end, is_cue)
     return None
+
+
+def after_quantifier(tokens: list[Token], i: int, end: int) -> int:
+    """Where the name of a speaker phrase starts after its leading quantifier (``speaker_quantifiers``):
+    «بسیاری از [دانشمندان]»، «برخی [رسانه‌های کرد]»، «برخی دیگر از [نمایندگان]»; ``i`` when none.
+
+    >>> from pipeline.nlp import blank
+    >>> after_quantifier(blank()("برخی دیگر از نمایندگان"), 0, 4)
+    3
+    """
+    if token_key(tokens[i]) not in lexicon_keys("speaker_quantifiers"):
+        return i
+    j = i + 1
+    if j < end and token_key(tokens[j]) == "دیگر":
+        j += 1
+    if j < end and token_key(tokens[j]) == "از":
+        j += 1
+    return j if j < end else i
 
 
 def entity_end(tokens: list[Token], i: int, end: int) -> int:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from ..lexicons.words import group_heads, lexicon_keys
 from ..text import key
 from . import speaker_ranker
-from .mentions import Mention
+from .mentions import Mention, is_plural_noun
 from .persons import (
     People,
     Person,
@@ -129,7 +129,7 @@ class Resolver:
         person = next((p for p in self.persons if not p.name and not p.is_org and p.titles
                        and key(p.titles[0]) == key(text)), None)
         if person is None:
-            group = any(key(text).startswith(head) for head in group_heads())
+            group = any(key(text).startswith(head) for head in group_heads()) or is_plural_noun(text.split()[0])
             person = Person(None, [text], unnamed=True, group=group)
             self.persons.append(person)
         return person

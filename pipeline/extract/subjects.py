@@ -19,6 +19,7 @@ from ..lexicons.words import (
     first_names,
     is_agency,
     last_names,
+    lexicon_keys,
     media_heads,
     openers,
     place_phrases,
@@ -27,11 +28,14 @@ from ..lexicons.words import (
 from ..text import is_word, key, token_key
 from .mentions import (
     PERSON_LABELS,
+    REPORT_NOUNS,
     Mention,
     _extend_name,
     _no_cue,
+    after_quantifier,
     continues_name,
     entity_end,
+    is_plural_noun,
     is_stopper,
     looks_like_verb,
     mention_at,
@@ -219,4 +223,35 @@ def subject_mention(
             if guess is not None:
                 return guess
         i += 1
+    if i < len(tokens) and is_cue(i):  # the clause ran up to its cue: no mention opened it
+        return _plural_subject(doc, first, i)
     return None
+
+
+PLURAL_SUBJECT_WORDS = 6  # a plural subject longer than this is a clause, not a noun phrase
+
+
+def _plural_subject(doc: Doc, i: int, cue: int) -> Mention | None:
+    """A noun phrase in the plural that stands right before the cue is a group that speaks
+    (GUIDE.md: an unnamed speaker is its own speaker): «پالایشگاه‌های دولتی هند پیش‌بینی
+    کرده‌اند»، «بسیاری از دانشمندان عقیده دارند»، «مهندسان شرکت تویوتا قول داده‌اند». Its head is
+    a plural noun, after a quantifier that is no part of its name («بسیاری از»); what follows
+    it is words, no verb or preposition; «نیز»، «امروز» before the cue stay out.
+
+    >>> from pipeline.nlp import blank
+    >>> m = _plural_subject(blank()("بسیاری از دانشمندان عقیده دارند"), 0, 3)
+    >>> m.text, m.title
+    ('بسیاری از دانشمندان', 'دانشمندان')
+    """
+    tokens = doc_tokens(doc)
+    j = cue
+    while j > i and token_key(tokens[j - 1]) in lexicon_keys("subject_adverbs"):
+        j -= 1
+    head = after_quantifier(tokens, i, j)
+    if not (head < j <= i + PLURAL_SUBJECT_WORDS) or not is_plural_noun(tokens[head].text) or any(
+            token_key(tokens[head]).startswith(noun) for noun in REPORT_NOUNS):
+        return None  # «گزارش‌های اخیر گفته‌اند»: reports are no group of speakers
+    if any(not is_word(t) or is_stopper(t) or looks_like_verb(t.text) or token_key(t) in PREPOSITIONS
+           for t in tokens[head:j]):
+        return None
+    return Mention(i, j, "group", words_text(doc, i, j), title=words_text(doc, head, j))
