@@ -217,3 +217,16 @@ def test_another_states_office_is_its_own_and_not_listed_from_a_title(khabar):
     names = {key(n) for n in org_names(khabar.process("\n".join(lines[3:6])))}
     assert not any(key("خارجه ایتالیا") in name for name in names)
     assert key("وزارت امور خارجه ایران") in names
+
+
+def test_clubs_of_sports_news_are_organizations_whatever_the_model_tagged(khabar):
+    """corpus/dev-d varzesh3-v2-139: the NER model tags «سویا» no ORG; the club gazetteer mined from
+    news-raw's sports news (``python -m pipeline.train.org_gazetteer --clubs``) names it, in an
+    article about sport only."""
+    text = ("هواداران بارسلونا روز یکشنبه می توانند پرچم های ایالت کاتالونیا را با خود به ورزشگاه ویسنته "
+            "کالدرون، محل برگزاری بازی فینال کوپا دل ری بین سویا و بارسا ببرند. بازیکنان هر دو تیم آماده‌اند.")
+    names = {key(o.name) for o in khabar.process(text).organizations}
+    assert {key("سویا"), key("بارسلونا")} <= names
+    city = "گردشگران زیادی هر سال به ورونا سفر می‌کنند."  # «ورونا» is a club in sport only
+    assert khabar.process(city).organizations == []
+    assert [o.name for o in khabar.process(city + " بازیکنان فوتبال هم.").organizations] == ["ورونا"]

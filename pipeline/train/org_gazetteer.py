@@ -26,6 +26,16 @@ left out) tagged by the shipped NER model (``models/khabar-fa``, about 6 minutes
 Neither keeps a country, people or place, a plural of bodies or the paper's own reporter.
 
     .venv/bin/python -m pipeline.train.org_gazetteer --news   # rewrites organization_gazetteer_news.txt
+
+With ``--clubs`` it writes ``organization_clubs.txt``: the teams of sports news, which the model
+tags PER or LOC as often as ORG («فیورنتینا»، «ورونا»). A name of one or two uncommon words that
+stands in a team's slot (``club_slots.txt``: «بازیکن X»، «میهمان X»، «مقابل X») in at least
+``CLUB_ARTICLES`` articles, in at least ``CLUB_SHARE`` of the places it is written, and that the model
+tags as an entity of any label in at least ``CLUB_ENTITY_SHARE`` of them (so not «پرمهره»، «مستعفی») and
+ORG in at least ``CLUB_ORG_SHARE`` (a club is sometimes seen as one; a coach, «شفر», never);
+no country, people, place, sport («فوتسال») or first name («امید»). Every annotated article is left out, dev-f to dev-i included.
+
+    .venv/bin/python -m pipeline.train.org_gazetteer --clubs   # rewrites organization_clubs.txt
 """
 
 from __future__ import annotations
@@ -38,14 +48,15 @@ from dataclasses import dataclass
 import spacy
 
 from ..analysis import DEFAULT_MODEL, EXTRACTORS
-from ..corpora import entity_token_spans, read_tagged
+from ..corpora import entity_token_spans, peyma_places, read_tagged
 from ..extract.organizations import names_country_or_people
 from ..lexicons.hazm import load_lexicon
-from ..lexicons.words import is_common, lexicon_keys, light_verb_forms, places
+from ..lexicons.words import first_names, is_common, lexicon_keys, light_verb_forms, places
+from ..nlp import blank
 from ..normalize import normalize_tracked, split_article
 from ..paths import REPO, SHARED_CORPORA
 from ..text import key, lookup_form
-from .news_raw import news_raw_rows
+from .news_raw import GOLD_FOLDERS, news_raw_rows
 
 SOURCES = ("peyma/train.txt", "arman/train_fold1.txt", "parstwiner/train.txt")
 MIN_COUNT = 2
@@ -56,6 +67,9 @@ NEWS_OUT = REPO / "pipeline" / "lexicons" / "organization_gazetteer_news.txt"
 CONSISTENT_ARTICLES, CONSISTENT_SHARE, CONSISTENT_MAX_WORDS = 3, 0.7, 6
 TYPE_WORDS = ("باشگاه", "روزنامه", "خبرگزاری", "نشریه", "هفته‌نامه", "مجله", "شرکت")
 TYPED_ARTICLES, TYPED_SHARE, TYPED_MAX_WORDS = 2, 0.3, 3
+CLUBS_OUT = REPO / "pipeline" / "lexicons" / "organization_clubs.txt"
+CLUB_ARTICLES, CLUB_SHARE, CLUB_ENTITY_SHARE, CLUB_ORG_SHARE, CLUB_MAX_WORDS = 3, 0.1, 0.3, 0.05, 2
+ANNOTATED_FOLDERS = (*GOLD_FOLDERS, "dev-f", "dev-g", "dev-h", "dev-i")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +78,7 @@ class TaggedText:
 
     tokens: list[str]
     orgs: list[tuple[int, int]]
+    entities: tuple[tuple[int, int], ...] = ()  # every entity span, of any label (``tag_news(..., entities=True)``)
 
 
 def org_names(texts: list[TaggedText], max_words: int) -> tuple[Counter, Counter, dict[tuple[str, ...], Counter]]:
@@ -100,15 +115,20 @@ def gazetteer(min_count: int = MIN_COUNT, min_share: float = MIN_SHARE) -> list[
     return [spellings[words].most_common(1)[0][0] for words in kept]
 
 
-def tag_news(rows: Iterable[dict], n_process: int = 1) -> list[TaggedText]:
-    """Each row's normalized body, tokenized and tagged by the shipped NER model."""
+def news_body(row: dict) -> str:
+    """A news-raw row's body, normalized as at run time."""
+    layout = split_article(row["text"])
+    return normalize_tracked(row["text"][layout.body_start : layout.body_end]).text
+
+
+def tag_news(rows: Iterable[dict], n_process: int = 1, entities: bool = False) -> list[TaggedText]:
+    """Each row's normalized body, tokenized and tagged by the shipped NER model (``entities``:
+    keep the spans of every label too)."""
     ner = spacy.load(DEFAULT_MODEL, exclude=["khabar_sentences", *EXTRACTORS])
     ner.max_length = 10**7
-    bodies = []
-    for row in rows:
-        layout = split_article(row["text"])
-        bodies.append(normalize_tracked(row["text"][layout.body_start : layout.body_end]).text)
-    return [TaggedText([t.text for t in doc], [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"])
+    bodies = [news_body(row) for row in rows]
+    return [TaggedText([t.text for t in doc], [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"],
+                       tuple((e.start, e.end) for e in doc.ents) if entities else ())
             for doc in ner.pipe(bodies, batch_size=32, n_process=n_process)]
 
 
@@ -196,6 +216,63 @@ def typed_names(texts: list[TaggedText]) -> Counter:
                     if as_org[w] >= TYPED_SHARE * written[w] and runs_on[w] < 0.5 * as_org[w]})
 
 
+def slot_names(tokens: list[str]) -> list[tuple[str, ...]]:
+    """The names (word keys) that stand in a team's slot of one text: one or two words after a
+    ``club_slots`` word, each uncommon (:func:`_name_word`), of three letters or more and no slot word.
+
+    >>> slot_names("بازیکن فیورنتینا در دقیقه ۵۶ و میهمان ورونا شد".split())
+    [('فیورنتینا',), ('ورونا',)]
+    """
+    slots = lexicon_keys("club_slots")
+    found = []
+    for i, token in enumerate(tokens[:-1]):
+        if key(token) not in slots:
+            continue
+        for n in range(CLUB_MAX_WORDS, 0, -1):
+            words = tokens[i + 1 : i + 1 + n]
+            if len(words) == n and all(_name_word(w) and len(key(w)) >= 3 and key(w) not in slots for w in words):
+                found.append(tuple(key(w) for w in words))
+                break
+    return found
+
+
+def club_gazetteer(rows: Iterable[dict], n_process: int = 1) -> list[str]:
+    """The club names of ``rows`` (news-raw), most articles first (then by name)."""
+    tokenizer = blank()
+    texts = [(row, [t.text for t in tokenizer.make_doc(news_body(row))]) for row in rows]
+    articles: Counter = Counter()
+    for _, tokens in texts:
+        articles.update(set(slot_names(tokens)))
+    frequent = {w for w, n in articles.items() if n >= CLUB_ARTICLES}
+    tagged = tag_news([row for row, tokens in texts if any(w in frequent for w in slot_names(tokens))],
+                      n_process, entities=True)
+    written: Counter = Counter()
+    in_slot: Counter = Counter()
+    as_entity: Counter = Counter()
+    as_org: Counter = Counter()
+    spellings: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for text in tagged:
+        keys = [key(t) for t in text.tokens]
+        in_slot.update(w for w in slot_names(text.tokens) if w in frequent)
+        entity_tokens = {i for start, end in text.entities for i in range(start, end)}
+        org_tokens = {i for start, end in text.orgs for i in range(start, end)}
+        for n in range(1, CLUB_MAX_WORDS + 1):
+            for i in range(len(keys) - n + 1):
+                words = tuple(keys[i : i + n])
+                if words in frequent:
+                    written[words] += 1
+                    as_entity[words] += all(j in entity_tokens for j in range(i, i + n))
+                    as_org[words] += all(j in org_tokens for j in range(i, i + n))
+                    spellings[words][" ".join(text.tokens[i : i + n])] += 1
+    peyma, sports = peyma_places(), lexicon_keys("sports_words")
+    kept = {spellings[w].most_common(1)[0][0]: articles[w] for w in frequent if written[w]
+            and in_slot[w] >= CLUB_SHARE * written[w] and as_entity[w] >= CLUB_ENTITY_SHARE * written[w]
+            and as_org[w] >= CLUB_ORG_SHARE * written[w]
+            and not no_body_name(" ".join(w)) and "".join(w) not in peyma | sports
+            and not (len(w) == 1 and w[0] in first_names())}
+    return sorted(kept, key=lambda name: (-kept[name], name))
+
+
 def news_gazetteer(texts: list[TaggedText]) -> list[str]:
     """The news names not in the corpora's gazetteer, most articles first (then by name)."""
     known = {key(n) for n in gazetteer_file(OUT)}
@@ -213,9 +290,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] + " Reads ../shared/corpora.")
     parser.add_argument("--news", action="store_true", help="write organization_gazetteer_news.txt from "
                         "news-raw tagged by models/khabar-fa (annotated articles left out)")
-    parser.add_argument("--processes", type=int, default=1, help="processes tagging news-raw (--news)")
+    parser.add_argument("--clubs", action="store_true", help="write organization_clubs.txt from news-raw's "
+                        "sports news (annotated articles left out)")
+    parser.add_argument("--processes", type=int, default=1, help="processes tagging news-raw (--news, --clubs)")
     args = parser.parse_args()
-    if args.news:
+    if args.clubs:
+        names = club_gazetteer(news_raw_rows(folders=ANNOTATED_FOLDERS), args.processes)
+        header = ("# Club names of sports news in ../shared/corpora/news-raw (annotated articles left out): in a\n"
+                  f"# team's slot (club_slots.txt) in >= {CLUB_ARTICLES} articles and >= {CLUB_SHARE:.0%} of their places, "
+                  f"tagged an entity\n# by models/khabar-fa in >= {CLUB_ENTITY_SHARE:.0%} and ORG in >= {CLUB_ORG_SHARE:.0%}; "
+                  "no country, people, place, sport or first name. "
+                  "Made by\n# `python -m pipeline.train.org_gazetteer --clubs`; do not edit by hand.\n")
+        out = CLUBS_OUT
+    elif args.news:
         names = news_gazetteer(tag_news(news_raw_rows(), args.processes))
         header = ("# Organization names of ../shared/corpora/news-raw (annotated articles left out) tagged by\n"
                   f"# models/khabar-fa: ORG in >= {CONSISTENT_ARTICLES} articles and >= {CONSISTENT_SHARE:.0%} of their "
