@@ -196,3 +196,24 @@ def test_a_day_of_a_foreign_month_and_persons_after_a_demonstrative():
     assert figures("پلیس گفت: اين دو تن در حال تهيه مواد منفجره بودند") == [("دو", 2, "count")]
     assert figures("پس از 5 ماه تلاش") == [("5", 5, "other")]
     assert [f[1] for f in figures("کاهش یک چهارم تولید")] == [0.25]  # a share is still one
+
+
+def test_tonnes_or_persons_by_the_crowd_and_the_size():
+    """«N تن» (issue 20): a crowd before it means persons (news-raw hamshahri HAM2-840704-103,
+    corpus/dev-h hamshahri-line3213), and so does a small number no word decides: in the gold of
+    the tune and dev articles every «N تن» below 100 counts persons, every tonnage is 500 or more."""
+    text = normalize("سازمان\xa0دهندگان تظاهرات در واشنگتن اعلام كردند، جمعيت معترضان بيش از 100 هزار تن بود")
+    assert figures(text) == [("100 هزار", 100000, "count")]
+    assert figures("چهار تن نیز به این دلیل که در محل بودند در خانه ماندند.") == [("چهار", 4, "count")]
+    assert figures("تولید این کارخانه به 500 تن در سال رسید.") == [("500", 500, "measure")]
+    assert figures("شلیک موشک 2 تنی در صحرا") == [("2", 2, "measure")]  # news-raw HAM2-820110-005: a weight
+
+
+def test_a_unit_made_an_adjective_counts_what_the_word_before_names():
+    """«یک گروه 75 نفره از پزشکان» (news-raw hamshahri HAM2-821006-059; «گروه N نفره» in 7 news-raw
+    articles): «گروه N» names a group elsewhere, but a unit made an adjective after the number says N
+    counts its members; «همسر36 ساله‌اش» (HAM2-831225-061; «N ساله‌اش» 23 times in news-raw) is an age."""
+    text = normalize("يك گروه 75 نفره از پزشكان كشور تركيه آماده حضور فوري در مناطق زلزله\xa0زده هستند")
+    assert figures(text) == [("75", 75, "count")]
+    text = normalize("متهمان كه يك مرد 35 ساله و همسر36 ساله\xa0اش بودند روز شنبه دستگير شدند")
+    assert [(value, kind) for _, value, kind in figures(text)] == [(35, "other"), (36, "other")]

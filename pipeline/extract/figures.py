@@ -35,7 +35,7 @@ from .numbers import Atom, NumberMatch, denominators, find_numbers, parse_number
 KINDS = ("money", "percent", "count", "measure", "other")
 # one lexical item: a letter run (ZWNJ compounds whole), a digit string or one other character
 ITEM = re.compile(r"[^\W\d_]+(?:[\u200c\u00a0]+[^\W\d_]+)*|\d+(?:[.,٫٬/:]\d+)*|[^\s\u200c]|\n")
-SUFFIXES = ("ای", "یی", "ی", "ه", "است")  # تومانی، کیلویی، ساله، نفراست (keys carry no ZWNJ)
+SUFFIXES = ("ای", "یی", "ی", "ه", "است", "اش")  # تومانی، کیلویی، ساله، نفراست، ساله‌اش (keys carry no ZWNJ)
 EXPLICIT_RANGES = ("تا", "الی")
 RANGE_LINKS = ("تا", "الی", "یا", "و", "،", ",", "-", "–", "_")
 VERB_PREFIXES = ("می\u200c", "نمی\u200c")  # می‌شود، نمی‌کند: a verb ends the counted noun
@@ -297,12 +297,17 @@ def _is_ordinal_word(word: Word) -> bool:
     return parse_number(key[:-3]) is not None or key[:-2] in denominators()
 
 
-def _tan_means_persons(rest: list[Word], before: list[Word] = ()) -> bool:
+TONNES_FROM = 100  # «N تن» that no word decides: tonnes from here on («۵۰۰ تن»), persons below («چهار تن»)
+
+
+def _tan_means_persons(rest: list[Word], before: list[Word] = (), size: float | None = None) -> bool:
     """After ``N تن``: از, دیگر or a person word next (سه تن از نمایندگان، سه تن دیگر، ۲۰۰ تن
     کشته) means persons, and so does a person word right before («مرگ یک تن»، «مصدومیت سه
     تن») or a demonstrative («این سه تن»); a material noun next (یک تن مواد، ۶۰۰ هزار تن کود)
-    means tonnes; otherwise a person word before the clause ends decides (۲۰۰ تن در شهرهای
-    عراق ... کشته شدند).
+    means tonnes; otherwise a person word among the five before («جمعیت معترضان بیش از ۱۰۰
+    هزار تن») or after it up to the clause's end decides (۲۰۰ تن در شهرهای
+    عراق ... کشته شدند), and failing that the number's ``size``: in the gold of the 192 tune and dev
+    articles every «N تن» below ``TONNES_FROM`` counts persons (10 of 10), every tonnage is 500 or more.
 
     >>> _tan_means_persons([Word(0, 2, "از")]), _tan_means_persons([Word(0, 3, "کود")])
     (True, False)
@@ -310,20 +315,22 @@ def _tan_means_persons(rest: list[Word], before: list[Word] = ()) -> bool:
     (True, True)
     """
     cues = _key_set("figure_person_cues")
-    if rest and (rest[0].key in ("از", "دیگر") or rest[0].key in cues) or any(w.key in cues for w in before):
+    if rest and (rest[0].key in ("از", "دیگر") or rest[0].key in cues) or any(w.key in cues for w in before[:2]):
         return True
     if before and before[0].key in DEMONSTRATIVES:
         return True  # «این دو تن»، «اين پنج تن روانه بازداشت شدند» (news-raw: 15 articles, all persons)
     if rest and not _is_stop(rest[0]):
         return False
+    if any(w.key in cues for w in before):
+        return True  # «جمعیت معترضان بیش از ۱۰۰ هزار تن بود»
     if len(rest) > 1 and rest[0].key == "و" and rest[1].text[:1].isdigit():
         return False  # یک تن و ۵۰۴ کیلوگرم
     for word in rest:
         if word.text in CLAUSE_ENDS:
-            return False
+            break
         if word.key in cues:
             return True
-    return False
+    return size is not None and size < TONNES_FROM
 
 
 def _is_year(number: NumberMatch) -> bool:
@@ -425,6 +432,16 @@ def _is_service_number(number: NumberMatch, nearest: list[Word], after: list[Wor
     return bool(nearest) and nearest[0].key in _key_set("figure_service_words") and find_unit(after) is None
 
 
+def _unit_adjective(after: list[Word]) -> bool:
+    """Is the word after a number its unit made an adjective («۵۰ [نفره]»، «۱۰ [ساله]»)? Then the
+    number measures what the word before it names («گروه ۵۰ نفره»), it does not name it.
+
+    >>> _unit_adjective([Word(0, 4, "نفره")]), _unit_adjective([Word(0, 3, "نفر")])
+    (True, False)
+    """
+    return bool(after) and find_unit(after[:1]) is not None and after[0].key not in _units()
+
+
 def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | None:
     """Why the number cannot be a figure, judged from its own form and the words before."""
     number, after = cand.number, cand.after
@@ -443,8 +460,8 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
     nearest = _naming_words(before, number)
     scaled = any(a.role == "scale" and a.value >= 1000 for a in number.atoms) and not any(
         low <= number.value < high for low, high in YEAR_RANGES)  # «سال دو هزار و هفت» is a year
-    if _is_designator(nearest) and not scaled:  # «هر سال ۹۰۰ هزار نفر»: no name is that large
-        return "designator"
+    if _is_designator(nearest) and not scaled and not _unit_adjective(after):
+        return "designator"  # not «هر سال ۹۰۰ هزار نفر» (no name is that large) or «گروه ۵۰ نفره»
     if _is_budget_year(number, nearest, after):
         return "year"
     if _is_service_number(number, nearest, after):
@@ -504,7 +521,9 @@ def _classify(text: str, cand: FigureCandidate) -> None:
     unit = find_unit(after)
     if unit is not None and _names_next_number(after, unit):
         unit = None  # ماده ۱۸۰ سال ۹۴: سال names the ۹۴ after it
-    if unit is not None and unit.unit == "تن" and _tan_means_persons(after[1:], _words_before(text, number.start, 2)):
+    if unit is not None and unit.unit == "تن" and _tan_means_persons(
+            after[1:], _words_before(text, number.start, 5), None if _unit_adjective(after) else cand.amount):
+        # «موشک ۲ تنی»: an adjective of weight is never persons
         unit = Unit(None, "count", 1)  # سه تن از نمایندگان، ۲۰۰ تن کشته شدند: persons
     if unit is not None and _names_a_quarter(after, unit):
         cand.excluded = "named period"
