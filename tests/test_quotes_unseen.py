@@ -464,3 +464,14 @@ def test_a_pronoun_or_a_question_is_no_plural_speaker(khabar):
     text = ('سيمين بهبهاني مي گويد: "من غزل را دوست دارم." \nاما پاره هاي بعدي چطور مي گويد: '
             '"اين نكته از ديرباز معروف بوده است كه پاره اول شعر الهام است."')
     assert {key(q.speaker) for q in khabar.process(text).quotes} == {key("سیمین بهبهانی")}
+
+
+def test_a_title_keeps_the_undertaking_it_runs(khabar):
+    """«عليرضا رضاداد دبير اين جشنواره ... گفت» (news-raw hamshahri HAM2-851103-001; «TITLE این X» with
+    a festival, a project, a conference 25 times in news-raw): the title names the undertaking as
+    «سرمربی این تیم» names the body (corpus/gold keeps «این X» in the title)."""
+    text = ("عليرضا رضاداد دبير اين جشنواره در نشست رسانه\xa0اي كه صبح روز گذشته برگزار شد، با بيان اين مطلب "
+            "گفت: امسال 61كشور در بخش\xa0هاي گوناگون رقابتي و غيررقابتي شركت كرده\xa0اند.")
+    officials = khabar.process(text).officials
+    assert [(key(o.name), key(o.title)) for o in officials] == [(key("علیرضا رضاداد"), key("دبیر این جشنواره"))]
+    assert khabar.process("وزیر بهداشت این موضوع را تایید کرد.").officials[0].title == "وزیر بهداشت"
