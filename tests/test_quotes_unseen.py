@@ -475,3 +475,12 @@ def test_a_title_keeps_the_undertaking_it_runs(khabar):
     officials = khabar.process(text).officials
     assert [(key(o.name), key(o.title)) for o in officials] == [(key("علیرضا رضاداد"), key("دبیر این جشنواره"))]
     assert khabar.process("وزیر بهداشت این موضوع را تایید کرد.").officials[0].title == "وزیر بهداشت"
+
+
+def test_a_title_goes_on_over_and_inside_a_body_name(khabar):
+    """«رییس پلیس مهاجرت و گذرنامه نیروی انتظامی ... خبر داد» (news-raw hamshahrionline-0004), «مديركل
+    بنادر و كشتيراني گيلان» (corpus/dev-g): «و» and a word of the language, no name, go on inside the
+    body's name (issue 15: titles cut at «و»)."""
+    text = ("رییس پلیس مهاجرت و گذرنامه نیروی انتظامی از فراهم شدن امکان استعلام ممنوع\u200cالخروجی افراد "
+            "در آینده نزدیک خبر داد.")
+    assert [key(o.title) for o in khabar.process(text).officials] == [key("رییس پلیس مهاجرت و گذرنامه نیروی انتظامی")]

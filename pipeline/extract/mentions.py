@@ -287,7 +287,8 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
         ) > j:
             break
         joins = nxt is not None and not is_stopper(nxt) and not is_cue(j + 1) and (
-            is_common(nxt.text) or titles().match(tokens, j + 1) > 0 or not k == "و")
+            is_common(nxt.text) or titles().match(tokens, j + 1) > 0 or not k == "و"
+            or load_lexicon().is_word(nxt.text) and not is_first_name(nxt) and nxt.ent_type_ not in PERSON_LABELS)
         if k == "این" and nxt is not None and (organization_words().match(tokens, j + 1) or token_key(nxt) == "کشور"
                                               or token_key(nxt) in lexicon_keys("title_undertakings")):
             j += 1 + max(1, organization_words().match(tokens, j + 1))  # «سرمربی سابق این تیم»، «نخست وزیر این کشور»
