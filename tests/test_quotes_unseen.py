@@ -484,3 +484,12 @@ def test_a_title_goes_on_over_and_inside_a_body_name(khabar):
     text = ("رییس پلیس مهاجرت و گذرنامه نیروی انتظامی از فراهم شدن امکان استعلام ممنوع\u200cالخروجی افراد "
             "در آینده نزدیک خبر داد.")
     assert [key(o.title) for o in khabar.process(text).officials] == [key("رییس پلیس مهاجرت و گذرنامه نیروی انتظامی")]
+
+
+def test_an_acronym_written_with_dots_ends_no_sentence(khabar):
+    """«دكتر عكاشه ... طي گفت‌وگويي با بي.بي.سي ... چنين گفت:» (news-raw hamshahri HAM2-821014-125;
+    dotted acronyms in 117 news-raw articles): the dots of «بی.بی.سی» end no sentence, so the
+    subject before them still speaks."""
+    text = ("دكتر عكاشه استاد رشته زلزله\xa0شناسي دانشگاه تهران طي گفت\xa0وگويي با بي.بي.سي در مورد علت\xa0هاي "
+            "وقوع زلزله چنين گفت: علت اصلي زلزله،گرماي زياد داخل كره زمين است.")
+    assert [key(q.speaker) for q in khabar.process(text).quotes] == [key("عکاشه")]
