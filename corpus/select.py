@@ -1,6 +1,6 @@
 """Pick 48 news-raw articles to annotate: corpus/dev-f and dev-g (figures), dev-h (quotes).
 
-Run from the repository root: ``python3 corpus/select.py dev-f 0.75`` (and ``dev-g 0.25``; ``dev-i 0.45 quotes``;
+Run from the repository root: ``python3 corpus/select.py dev-f 0.75`` (and ``dev-g 0.25``; ``dev-i 0.45 quotes``; ``dev-j 0.9 quotes``;
 ``dev-h 0.6 quotes``).
 Writes ``NAME.txt`` (the JSONL ``text`` field exactly) into corpus/FOLDER and prints the names.
 Deterministic: no randomness.
