@@ -493,3 +493,11 @@ def test_an_acronym_written_with_dots_ends_no_sentence(khabar):
     text = ("دكتر عكاشه استاد رشته زلزله\xa0شناسي دانشگاه تهران طي گفت\xa0وگويي با بي.بي.سي در مورد علت\xa0هاي "
             "وقوع زلزله چنين گفت: علت اصلي زلزله،گرماي زياد داخل كره زمين است.")
     assert [key(q.speaker) for q in khabar.process(text).quotes] == [key("عکاشه")]
+
+
+def test_a_surname_without_its_arabic_article_is_the_same_person(khabar):
+    """corpus/dev-j farsnews-line1331: «"ابراهيم الشمري" ...» and later «شمري ... گفت» (news-raw writes
+    «الزرقاوی» / «زرقاوی» the same way): one speaker, under the fullest name."""
+    lines = (CORPUS / "dev-j" / "farsnews-line1331.txt").read_text(encoding="utf-8").splitlines()
+    article = khabar.process("\n".join(lines[2:6]))
+    assert {key(q.speaker) for q in article.quotes} == {key("ابراهیم الشمری")}

@@ -44,11 +44,15 @@ def name_suffix_matches(full: str, short: str) -> bool:
     False
     >>> name_suffix_matches("ربیع فلاح‌جلودار", "فلاح")
     True
+    >>> name_suffix_matches("ابراهیم الشمری", "شمری")  # the Arabic article «ال» left out
+    True
     """
     words = full.split()
     target = key(short)
     if any(key(" ".join(words[j:])) == target for j in range(len(words))):
         return True
+    if len(words) > 1 and words[-1].startswith("ال") and len(words[-1]) > 4 and key(words[-1][2:]) == target:
+        return True  # «الشمری» -> «شمری»، «المالکی» -> «مالکی»
     # «فلاح» for «ربیع فلاح‌جلودار»، «صفایی» for «غلامعلی صفایی بوشهری»: the first part of a compound surname
     surname = " ".join(words[1:]).replace("\u200c", " ").split()
     return len(surname) >= 2 and len(short.split()) == 1 and key(surname[0]) == target
