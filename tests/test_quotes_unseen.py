@@ -501,3 +501,13 @@ def test_a_surname_without_its_arabic_article_is_the_same_person(khabar):
     lines = (CORPUS / "dev-j" / "farsnews-line1331.txt").read_text(encoding="utf-8").splitlines()
     article = khabar.process("\n".join(lines[2:6]))
     assert {key(q.speaker) for q in article.quotes} == {key("ابراهیم الشمری")}
+
+
+def test_a_blessed_holy_name_belongs_to_the_body_in_a_title(khabar):
+    """«مدیر کانون فرهنگی و هنری مسجد حضرت ابوالفضل(ع) ... اظهار کرد» (corpus/dev-j; such titles in 6
+    news-raw articles: «رئیس بیمارستان امام حسین (ع)»): the name a blessing follows names the mosque,
+    it is not the office holder who speaks."""
+    text = ("مدیر کانون فرهنگی و هنری مسجد حضرت ابوالفضل(ع) قروه درگزین در این زمینه در گفت‌وگو با خبرنگار "
+            "فارس اظهار کرد: بچه‌های مسجد این روزها دستکش تولید می‌کنند.")
+    speakers = [q.speaker for q in khabar.process(text).quotes]  # unnamed: the title speaks
+    assert len(speakers) == 1 and speakers[0].startswith("مدیر کانون فرهنگی و هنری مسجد حضرت ابوالفضل")
