@@ -511,3 +511,10 @@ def test_a_blessed_holy_name_belongs_to_the_body_in_a_title(khabar):
             "فارس اظهار کرد: بچه‌های مسجد این روزها دستکش تولید می‌کنند.")
     speakers = [q.speaker for q in khabar.process(text).quotes]  # unnamed: the title speaks
     assert len(speakers) == 1 and speakers[0].startswith("مدیر کانون فرهنگی و هنری مسجد حضرت ابوالفضل")
+
+
+def test_a_martyrs_name_after_a_body_word_belongs_to_the_body(khabar):
+    """«عضو هیأت علمی دانشگاه علوم پزشکی شهید بهشتی» (corpus/dev-j): a martyr's name after a body word
+    is the body's, so the title keeps it; «استاد شهید مرتضی مطهری» is still a person after a title."""
+    text = "منصور رضایی عضو هیأت علمی دانشگاه علوم پزشکی شهید بهشتی گفت: سلامت روان خانواده مهم است."
+    assert [o.title for o in khabar.process(text).officials] == ["عضو هیأت علمی دانشگاه علوم پزشکی شهید بهشتی"]

@@ -276,17 +276,17 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
             break
         # «دانشگاه شهید باهنر»، «بنیاد فرهنگی مهدی موعود»: a body named after a person
         named_body = any(organization_words().match(tokens, b) for b in range(max(i, j - 2), j))
-        name_end = name_at(tokens, j, end, is_cue)
-        starts_name = name_end > j and k not in ambiguous_first_names() and not is_blessed(tokens, name_end, end)
+        starts_name = name_at(tokens, j, end, is_cue) > j and k not in ambiguous_first_names() and not names_the_dead(
+            tokens, j, end, is_cue)
         if is_cue(j) or k in pronouns() or looks_like_verb(t.text) or (starts_name and not named_body):
             break
         if j > i + 1 and (k in lexicon_keys("appointment_words") or k not in entity_words() and (
                 _third_person_verb(t) or (nxt is not None and _third_person_verb(nxt)))):
             break  # «دبیر جدید فدراسیون وزنه‌برداری [انتخاب شد]»، «رئیس باشگاه تاتنهام [بوده]»: a verb
-        if honorifics().match(tokens, j) and not named_body:
-            named = name_at(tokens, j + honorifics().match(tokens, j), end, is_cue)
-            if named > j and not is_blessed(tokens, named, end):
-                break  # «... مسجد حضرت ابوالفضل(ع)»: a holy name, blessed, belongs to the body
+        if honorifics().match(tokens, j) and not named_body and not names_the_dead(tokens, j, end, is_cue) and name_at(
+            tokens, j + honorifics().match(tokens, j), end, is_cue
+        ) > j:
+            break  # not «... مسجد حضرت ابوالفضل(ع)»، «... دانشگاه شهید بهشتی»: those names belong to the body
         joins = nxt is not None and not is_stopper(nxt) and not is_cue(j + 1) and (
             is_common(nxt.text) or titles().match(tokens, j + 1) > 0 or not k == "و"
             or load_lexicon().is_word(nxt.text) and not is_first_name(nxt) and nxt.ent_type_ not in PERSON_LABELS)
@@ -394,6 +394,21 @@ def is_blessed(tokens: list[Token], i: int, end: int) -> bool:
     figure's or a late authority's, which names a body («مسجد حضرت ابوالفضل(ع)») and holds no office
     in the article."""
     return i + 2 < end and tokens[i].text == "(" and tokens[i + 2].text == ")" and token_key(tokens[i + 1]) in BLESSINGS
+
+
+MARTYR = key("شهید")
+
+
+BODY_NAME_REACH = 4  # «[دانشگاه] علوم پزشکی شهید بهشتی»: how far back a body word makes a martyr's name its own
+
+
+def names_the_dead(tokens: list[Token], start: int, end: int, is_cue: Callable[[int], bool]) -> bool:
+    """Is the name that starts at ``start`` blessed («حضرت ابوالفضل(ع)») or a martyr's after a body
+    word («دانشگاه علوم پزشکی شهید بهشتی»)? Such a name names the body in a title and holds no
+    office; «استاد شهید مرتضی مطهری» is a person still."""
+    if token_key(tokens[start]) == MARTYR:
+        return any(organization_words().match(tokens, b) for b in range(max(0, start - BODY_NAME_REACH), start))
+    return is_blessed(tokens, name_at(tokens, start, end, is_cue), end)
 
 
 def _no_cue(i: int) -> bool:
