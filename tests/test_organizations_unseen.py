@@ -12,7 +12,7 @@ import orjson
 from pipeline.extract.organizations import names_country_or_people
 from pipeline.stats import output_stats
 from pipeline.text import key
-from pipeline.train import demonyms, org_gazetteer
+from pipeline.train import demonyms, news_raw, org_gazetteer
 
 from .conftest import CORPUS, GOLD_DIR, need_shared
 
@@ -90,6 +90,8 @@ def test_the_word_lists_are_reproduced_by_their_recipes():
 
     assert demonyms.demonyms(demonyms.one_word_places(), demonyms.news_words()) == listed(demonyms.OUT)
     assert org_gazetteer.gazetteer() == listed(org_gazetteer.OUT)
+    rows = news_raw.news_raw_rows(folders=org_gazetteer.ANNOTATED_FOLDERS)
+    assert org_gazetteer.news_desks(rows) == listed(org_gazetteer.DESKS_OUT)
     assert "ژاپنی" in listed(demonyms.OUT) and "سازمان پزشکی قانونی" in listed(org_gazetteer.OUT)
     # attested by news-raw only, not by hazm's word list (issue 16 names «اماراتی» among the peoples tagged ORG)
     assert {"اماراتی", "تایلندی"} <= set(listed(demonyms.OUT))
@@ -230,3 +232,17 @@ def test_clubs_of_sports_news_are_organizations_whatever_the_model_tagged(khabar
     city = "گردشگران زیادی هر سال به ورونا سفر می‌کنند."  # «ورونا» is a club in sport only
     assert khabar.process(city).organizations == []
     assert [o.name for o in khabar.process(city + " بازیکنان فوتبال هم.").organizations] == ["ورونا"]
+
+
+def test_a_desk_or_an_agent_noun_is_no_organization(khabar):
+    """«گروه علمي فرهنگي: ...» opens a Hamshahri item as its desk (``news_desks.txt``, mined by
+    ``python -m pipeline.train.org_gazetteer --desks`` from 1,489 such bylines in news-raw); «سازمان
+    دهندگان» (corpus/dev-h hamshahri-line3213) are organizers and «روزنامه نگاران» journalists, while
+    «انجمن صنفی روزنامه نگاران» (corpus/dev-j) and «کانون نویسندگان» are bodies."""
+    text = "گروه علمي فرهنگي: گردشگران خارجي از اين پس مي توانند از 9 مبدا ورودي كشور رواديد بگيرند."
+    assert khabar.process(text).organizations == []
+    text = ("سازمان\xa0دهندگان تظاهرات در واشنگتن اعلام كردند، جمعيت معترضان بيش از 100 هزار تن بود. بيانيه "
+            "انجمن صنفي روزنامه نگاران استان آذربايجان شرقي خوانده شد و چند تن از روزنامه نگاران سخن گفتند.")
+    names = [key(o.name) for o in khabar.process(text).organizations]
+    assert not any(n.startswith((key("سازمان دهندگان"), key("روزنامه نگاران"))) for n in names)
+    assert any(n.startswith(key("انجمن صنفی روزنامه نگاران")) for n in names)

@@ -44,7 +44,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from ..lexicons import load_list
+from ..lexicons import load_list, load_table
 from ..lexicons.words import (
     PhraseSet,
     entity_words,
@@ -55,6 +55,7 @@ from ..lexicons.words import (
     lexicon_keys,
     lexicon_phrases,
     light_verb_forms,
+    organization_words,
     place_phrases,
     title_organizations,
 )
@@ -372,6 +373,29 @@ def is_common_phrase(span: Span) -> bool:
     return any(ws[: len(phrase)] == phrase for phrase in _phrases("organization_not_names"))
 
 
+MEDIA_TYPES = frozenset(key(w) for w in ("روزنامه", "نشریه", "مجله"))
+AGENT_ENDINGS = ("ندگان", "نده")  # کننده، دهندگان: a present stem made an agent
+
+
+def is_agent_noun(span: Span) -> bool:
+    """Does ``span`` open with a type word made a person by an agent after it: «شرکت کنندگان»
+    (participants)، «سازمان دهندگان» (organizers)، «روزنامه نگاران» (journalists)? The agent is a
+    light verb's (``light_verbs``: «شرکت کردن» -> «شرکت‌کننده»), and the type word is then no body's
+    head; «اتحادیه تولیدکنندگان»، «کانون نویسندگان» are bodies of such people.
+
+    >>> import spacy; doc = spacy.blank("fa")("شرکت کنندگان و روزنامه نگاران و کانون نویسندگان")
+    >>> is_agent_noun(doc[0:2]), is_agent_noun(doc[3:5]), is_agent_noun(doc[6:8])
+    (True, True, False)
+    """
+    if len(span) < 2 or not (organization_words().match(list(span), 0) or key(span[0].text) in MEDIA_TYPES):
+        return False
+    agent = span[1].text
+    if lookup_form(agent) in {"نگار", "نگاران"}:
+        return True
+    stems = {lookup_form(row["present"]) for row in load_table("light_verbs")}
+    return any(agent.endswith(end) and lookup_form(agent[: -len(end)]) in stems for end in AGENT_ENDINGS)
+
+
 def is_country_or_people(span: Span) -> bool:
     """Is ``span`` only a country (``countries``: «جمهوری اسلامی ایران»), a nationality
     adjective or the people it names (``demonyms``, made by ``python -m pipeline.train.demonyms``:
@@ -519,5 +543,7 @@ def group_organizations(doc: Doc) -> Doc:
     mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     doc._.organizations = group_mentions([m for m in mentions if not is_common_phrase(m)
                                           and not is_country_or_people(m) and not is_body_of_a_people(m)
-                                          and not is_generic_plural(m) and not is_foreign_office(m)])
+                                          and not is_generic_plural(m) and not is_foreign_office(m)
+                                          and key(m.text) not in lexicon_keys("news_desks")  # «گروه اقتصادی»: a desk
+                                          and not is_agent_noun(m)])
     return doc

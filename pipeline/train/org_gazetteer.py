@@ -36,11 +36,18 @@ ORG in at least ``CLUB_ORG_SHARE`` (a club is sometimes seen as one; a coach, «
 no country, people, place, sport («فوتسال») or first name («امید»). Every annotated article is left out, dev-f to dev-i included.
 
     .venv/bin/python -m pipeline.train.org_gazetteer --clubs   # rewrites organization_clubs.txt
+
+With ``--desks`` it writes ``news_desks.txt``: a paper's desks, which open a line as a byline
+(«گروه اقتصادی- ...»، «گروه ادب و هنر: ...») in at least ``DESK_ARTICLES`` news-raw articles. A desk
+is no organization («گروه اجتماعی»، «گروه علمی فرهنگی»: the NER model tags them ORG).
+
+    .venv/bin/python -m pipeline.train.org_gazetteer --desks   # rewrites news_desks.txt
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -69,6 +76,9 @@ TYPE_WORDS = ("باشگاه", "روزنامه", "خبرگزاری", "نشریه"
 TYPED_ARTICLES, TYPED_SHARE, TYPED_MAX_WORDS = 2, 0.3, 3
 CLUBS_OUT = REPO / "pipeline" / "lexicons" / "organization_clubs.txt"
 CLUB_ARTICLES, CLUB_SHARE, CLUB_ENTITY_SHARE, CLUB_ORG_SHARE, CLUB_MAX_WORDS = 3, 0.1, 0.3, 0.05, 2
+DESKS_OUT = REPO / "pipeline" / "lexicons" / "news_desks.txt"
+DESK_ARTICLES = 5
+DESK_BYLINE = re.compile(r"(?m)^[ \t]*(گروه(?:[ \u00a0]+[^\s\-_:]+){1,4}?)[ \u00a0]*[-_:]")
 ANNOTATED_FOLDERS = (*GOLD_FOLDERS, "dev-f", "dev-g", "dev-h", "dev-i")
 
 
@@ -273,6 +283,25 @@ def club_gazetteer(rows: Iterable[dict], n_process: int = 1) -> list[str]:
     return sorted(kept, key=lambda name: (-kept[name], name))
 
 
+def news_desks(rows: Iterable[dict]) -> list[str]:
+    """The desks whose byline opens a line in >= ``DESK_ARTICLES`` of ``rows``, most articles first.
+
+    >>> news_desks([{"text": "گروه اقتصادی- قیمت نفت بالا رفت"}] * 5)
+    ['گروه اقتصادی']
+    """
+    articles: Counter = Counter()
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        seen = set()
+        for match in DESK_BYLINE.finditer(row["text"]):
+            desk = " ".join(match.group(1).split())
+            seen.add(key(desk))
+            spellings[key(desk)][desk] += 1
+        articles.update(seen)
+    kept = {spellings[k].most_common(1)[0][0]: n for k, n in articles.items() if n >= DESK_ARTICLES}
+    return sorted(kept, key=lambda desk: (-kept[desk], desk))
+
+
 def news_gazetteer(texts: list[TaggedText]) -> list[str]:
     """The news names not in the corpora's gazetteer, most articles first (then by name)."""
     known = {key(n) for n in gazetteer_file(OUT)}
@@ -290,11 +319,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] + " Reads ../shared/corpora.")
     parser.add_argument("--news", action="store_true", help="write organization_gazetteer_news.txt from "
                         "news-raw tagged by models/khabar-fa (annotated articles left out)")
+    parser.add_argument("--desks", action="store_true", help="write news_desks.txt from news-raw's bylines")
     parser.add_argument("--clubs", action="store_true", help="write organization_clubs.txt from news-raw's "
                         "sports news (annotated articles left out)")
     parser.add_argument("--processes", type=int, default=1, help="processes tagging news-raw (--news, --clubs)")
     args = parser.parse_args()
-    if args.clubs:
+    if args.desks:
+        names = news_desks(news_raw_rows(folders=ANNOTATED_FOLDERS))
+        header = (f"# A paper's desks: «گروه X» opening a line as a byline («گروه اقتصادی- ...») in >= {DESK_ARTICLES} "
+                  "articles of\n# ../shared/corpora/news-raw (annotated articles left out). No organization. Made by\n"
+                  "# `python -m pipeline.train.org_gazetteer --desks`; do not edit by hand.\n")
+        out = DESKS_OUT
+    elif args.clubs:
         names = club_gazetteer(news_raw_rows(folders=ANNOTATED_FOLDERS), args.processes)
         header = ("# Club names of sports news in ../shared/corpora/news-raw (annotated articles left out): in a\n"
                   f"# team's slot (club_slots.txt) in >= {CLUB_ARTICLES} articles and >= {CLUB_SHARE:.0%} of their places, "
