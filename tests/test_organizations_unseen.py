@@ -246,3 +246,11 @@ def test_a_desk_or_an_agent_noun_is_no_organization(khabar):
     names = [key(o.name) for o in khabar.process(text).organizations]
     assert not any(n.startswith((key("سازمان دهندگان"), key("روزنامه نگاران"))) for n in names)
     assert any(n.startswith(key("انجمن صنفی روزنامه نگاران")) for n in names)
+
+
+def test_a_branch_name_ends_with_its_region(khabar):
+    """«به همت اداره كل تبليغات اسلامي خراسان شمالي گردهمايي آموزشي ... برگزار شد» (corpus/dev-j): the
+    model runs the name on past the province into the event; a common word no name of the NER corpora
+    holds ends it there."""
+    text = "به همت اداره كل تبليغات اسلامي خراسان شمالي گردهمايي آموزشي آشنايي با نحله\u200cهاي انحرافي در اين استان برگزار شد."
+    assert [key(o.name) for o in khabar.process(text).organizations] == [key("اداره کل تبلیغات اسلامی خراسان شمالی")]

@@ -305,12 +305,25 @@ def trim(span: Span) -> Span | None:
     known = known_organization_end(tokens, start)
     if start < known < end and not goes_on_after_a_known_name(tokens, known):
         end = known  # «مجمع تشخیص مصلحت نظام [حفظ فرهنگ‌ها]»: a known name, then the sentence
+    end = _after_place(tokens, start, end)
     glued = next((i for i in range(start + 1, end) if glued_preposition(key(doc[i].text))
                   and not is_common(doc[i].text) and key(doc[i].text) not in entity_words()), end)
     end = glued  # «شهرداری تهران [درمنطقه 5 تهران]»: a preposition written onto the next word
     if start == end:
         return None
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
+
+
+def _after_place(tokens: list, start: int, end: int) -> int:
+    """Where a name ends that the model ran on past its place into a common word that no name of
+    the NER corpora holds: «اداره کل تبلیغات اسلامی خراسان شمالی [گردهمایی آموزشی ...]» (a branch's
+    name ends with its region; «واحد تهران [مرکز]» goes on)."""
+    for i in range(start + 1, end):
+        n = place_phrases().match(tokens, i)
+        nxt = tokens[i + n] if n and i + n < end else None
+        if nxt is not None and is_common(nxt.text) and key(nxt.text) not in entity_words() and key(nxt.text) != "و":
+            return i + n
+    return end
 
 
 def _runs_on(doc: Doc, i: int) -> bool:
