@@ -254,3 +254,11 @@ def test_a_branch_name_ends_with_its_region(khabar):
     holds ends it there."""
     text = "به همت اداره كل تبليغات اسلامي خراسان شمالي گردهمايي آموزشي آشنايي با نحله\u200cهاي انحرافي در اين استان برگزار شد."
     assert [key(o.name) for o in khabar.process(text).organizations] == [key("اداره کل تبلیغات اسلامی خراسان شمالی")]
+
+
+def test_a_medium_named_in_quote_marks_is_named_so(khabar):
+    """«در مكالمه تلفني با شبكه خبري "الجزيره"» (corpus/dev-j farsnews-line1331; corpus/dev-e writes
+    «شبکه رادیویی "..."» so): the model stops at the medium's head, the name in quote marks is the
+    organization, as it is the speaker of a medium's report."""
+    text = 'ابراهيم الشمري در مكالمه تلفني با شبكه خبري "الجزيره" ضمن معرفي خود گفت: ما آماده گفت‌وگو هستيم.'
+    assert [key(o.name) for o in khabar.process(text).organizations] == [key("الجزیره")]

@@ -612,7 +612,7 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
             i += 1
     if i >= end or not organization_words().match(tokens, i):
         return None
-    quoted = _quoted_medium_name(tokens, i, end)
+    quoted = quoted_medium_name(tokens, i, end)
     if quoted is not None and quoted[1] - quoted[0] == 1 and place_phrases().match(tokens, quoted[0]):
         quoted = None  # «وب‌سایت "عربستان"»: a place alone would name the country, not the site
     if quoted is not None:  # «سایت اینترنتی «میدل ایست آن لاین»»: the medium is called by the quoted name
@@ -623,7 +623,7 @@ def org_at(doc: Doc, i: int, end: int, is_cue: Callable[[int], bool] = lambda _:
     return Mention(start, j, "org", words_text(doc, start, j), name=name)
 
 
-def _quoted_medium_name(tokens: list[Token], i: int, end: int) -> tuple[int, int] | None:
+def quoted_medium_name(tokens: list[Token], i: int, end: int) -> tuple[int, int] | None:
     """Start and end of the name in quote marks that a medium's head and at most one word
     before it introduce («روزنامه آمریکایی «نیویورک تایمز»»، «سایت اینترنتی «میدل ایست آن لاین»»)."""
     n = media_heads().match(tokens, i)

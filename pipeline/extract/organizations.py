@@ -60,7 +60,7 @@ from ..lexicons.words import (
     title_organizations,
 )
 from ..text import key, lookup_form, token_key
-from .mentions import entity_end
+from .mentions import entity_end, quoted_medium_name
 from .tokens import doc_keys, doc_tokens
 
 
@@ -343,8 +343,9 @@ def _runs_on(doc: Doc, i: int) -> bool:
 def extend(span: Span) -> Span:
     """``span`` with the rest of its name that the model left out: a national tail
     («شورای عالی ترافیک» + «کشور», ``organization_national``), the region of a branch
-    («بهزیستی» + «استان قزوین»), and where a mission serves («سفارت جمهوری اسلامی ایران» +
-    «در وین», lexicon ``organization_missions``).
+    («بهزیستی» + «استان قزوین»), where a mission serves («سفارت جمهوری اسلامی ایران» +
+    «در وین», lexicon ``organization_missions``) and a medium's name in quote marks, which
+    is then the mention («شبکه خبری "الجزیره"» -> «الجزیره»، as the quotes' speaker).
 
     >>> import spacy; doc = spacy.blank("fa")("سفارت ایران در ژاپن و اداره کل بهزیستی استان قزوین گفت")
     >>> extend(doc[0:2]).text, extend(doc[5:8]).text
@@ -357,6 +358,9 @@ def extend(span: Span) -> Span:
     national = lexicon_phrases("organization_national").match(tokens, end) if not tokens[end].ent_type_ else 0
     if national:  # «شورای عالی ترافیک [کشور]»، «بانک مرکزی [جمهوری اسلامی ایران]»
         return Span(doc, span.start, end + national, label=span.label)
+    quoted = quoted_medium_name(tokens, span.start, len(doc))
+    if quoted is not None and quoted[0] - 1 <= end <= quoted[0]:  # «شبکه خبری "[الجزیره]"»: the medium's name
+        return Span(doc, quoted[0], quoted[1], label=span.label)
     after = token_key(tokens[end])
     markers = lexicon_keys("region_markers")
     if after in markers and not any(key(t.text) in markers for t in span):
