@@ -135,6 +135,7 @@ DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن"))
 PLURAL_SUFFIXES = (("\u200cهای", ""), ("\u200cها", ""), ("های", ""), ("ها", ""), ("گان", "ه"), ("ان", ""))
 
 
+@cache
 def is_plural_noun(text: str) -> bool:
     """«دانشمندان»، «پالایشگاه‌های»، «نمایندگان»: a noun in the plural, i.e. hazm knows its
     singular as a noun («دانشمند»، «پالایشگاه»، «نماینده»). A word hazm lists itself is no

@@ -55,6 +55,7 @@ from ..lexicons.words import (
     lexicon_keys,
     lexicon_phrases,
     light_verb_forms,
+    organization_gazetteers,
     organization_words,
     place_phrases,
     title_organizations,
@@ -554,8 +555,7 @@ def group_organizations(doc: Doc) -> Doc:
     mentions += [inner for m in mentions for inner in embedded_mentions(m)]
     # one decision per name: a name tagged once is an organization at each of its mentions
     named = PhraseSet(m.text for m in mentions if len(m) > 1 or not is_common(m.text))  # not «استقلال»
-    gazetteers = lexicon_phrases("organization_gazetteer"), lexicon_phrases("organization_gazetteer_news")
-    extra = untagged_mentions(doc, named, *gazetteers) + retagged_mentions(doc, mentions)
+    extra = untagged_mentions(doc, named, organization_gazetteers()) + retagged_mentions(doc, mentions)
     extra += [c for c in club_mentions(doc) if not any(m.start < c.end and c.start < m.end for m in [*mentions, *extra])]
     mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     doc._.organizations = group_mentions([m for m in mentions if not is_common_phrase(m)
