@@ -306,7 +306,7 @@ def _tan_means_persons(rest: list[Word], before: list[Word] = (), size: float | 
     تن») or a demonstrative («این سه تن»); a material noun next (یک تن مواد، ۶۰۰ هزار تن کود)
     means tonnes; otherwise a person word among the five before («جمعیت معترضان بیش از ۱۰۰
     هزار تن») or after it up to the clause's end decides (۲۰۰ تن در شهرهای
-    عراق ... کشته شدند), and failing that the number's ``size``: in the gold of the 192 tune and dev
+    عراق ... کشته شدند), and failing that the number's ``size``: in the gold of the 240 tune and dev
     articles every «N تن» below ``TONNES_FROM`` counts persons (10 of 10), every tonnage is 500 or more.
 
     >>> _tan_means_persons([Word(0, 2, "از")]), _tan_means_persons([Word(0, 3, "کود")])

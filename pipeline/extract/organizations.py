@@ -27,8 +27,11 @@ else the article writes it untagged (or tags it otherwise less often), and the n
 of the organization gazetteers are mentions where the model tagged nothing:
 ``organization_gazetteer`` mined from the NER training corpora, ``organization_gazetteer_news``
 from news-raw (the names the model tags ORG nearly everywhere else, and those written after
-«روزنامه»، «شرکت» ...), both by ``python -m pipeline.train.org_gazetteer``. Each organization gets a ``key`` (:func:`group_key`) for counting it
-across a corpus.
+«روزنامه»، «شرکت» ...), both by ``python -m pipeline.train.org_gazetteer``. In sports news the
+clubs of ``organization_clubs`` (``--clubs``) are mentions whatever the model tagged them. A paper's
+desk («گروه اقتصادی», ``news_desks``, ``--desks``), a type word made a person («شرکت کنندگان»،
+«روزنامه نگاران») and a name run on past its region into a common word are cut or dropped.
+Each organization gets a ``key`` (:func:`group_key`) for counting it across a corpus.
 
 >>> org_name("اداره کل بهزیستی استان قزوین")
 OrgName(core=('بهزیستی',), region=('قزوین',), regional=True)
