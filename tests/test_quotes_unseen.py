@@ -518,3 +518,13 @@ def test_a_martyrs_name_after_a_body_word_belongs_to_the_body(khabar):
     is the body's, so the title keeps it; «استاد شهید مرتضی مطهری» is still a person after a title."""
     text = "منصور رضایی عضو هیأت علمی دانشگاه علوم پزشکی شهید بهشتی گفت: سلامت روان خانواده مهم است."
     assert [o.title for o in khabar.process(text).officials] == ["عضو هیأت علمی دانشگاه علوم پزشکی شهید بهشتی"]
+
+
+def test_a_singular_pronoun_is_never_a_group(khabar):
+    """corpus/dev-j varzesh3-line2230: «مسئولان ... می‌گویند» inside a player's answer makes the
+    officials a speaker, and the next «وی ... گفت» is still the player («وی» is one person; in 1,000
+    news-raw articles the same rule takes «او» from «مقامات آمریکایی» back to the man named before)."""
+    lines = (CORPUS / "dev-j" / "varzesh3-line2230.txt").read_text(encoding="utf-8").splitlines()
+    quotes = khabar.process("\n".join(lines[2:6])).quotes
+    said_by_him = [q for q in quotes if key(q.text).startswith(key("کی‌روش اصلا وارد این صحبت‌ها"))]
+    assert [key(q.speaker) for q in said_by_him] == [key("کریم انصاری‌فرد")]

@@ -57,6 +57,9 @@ class Decision:
     quote: int | None = None  # index of the quote in text order
 
 
+SINGULAR_PRONOUNS = frozenset(key(w) for w in ("وی", "او", "ایشان"))  # ضمیر مفرد: never a group
+
+
 @dataclass(slots=True)
 class Resolver:
     """Resolves mentions in text order, keeping the current speaker.
@@ -218,6 +221,9 @@ class Resolver:
             person = self.current
             if mention is not None and mention.kind == "anaphor" and person is None:
                 return None
+            if person is not None and person.group and mention is not None and mention.kind == "pronoun" \
+                    and key(mention.text) in SINGULAR_PRONOUNS:  # «وی» is one person, never «تحلیل‌گران»
+                person = self.previous if self.previous is not None and not self.previous.group else None
         elif mention.kind == "org_anaphor":
             person = next((p for p in reversed(self.persons) if p.is_org), None)
             if person is None and self.people.report_author:
