@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicons import load_list, load_table
 from ..lexicons.hazm import load_lexicon
-from ..lexicons.words import glued_preposition, light_verb_forms
+from ..lexicons.words import DEMONSTRATIVES, glued_preposition, light_verb_forms
 from ..text import SENTENCE_ENDERS, lookup_form
 from .numbers import Atom, NumberMatch, denominators, find_numbers, parse_number, scales
 
@@ -49,7 +49,6 @@ INDEFINITE_TIME_UNITS = ("روز", "شب")  # یک روز: "one day" in a story,
 NAMED_PERIODS = ("دهه", "قرن", "سده")  # سه دهه ۴۰، ۵۰ و ۶۰ counts decades that have names
 SHARE_WORDS = frozenset({"نصف", "نیمی"})  # a half of something, a figure though no unit follows
 PREPOSITION_KEYS = frozenset({"به", "با", "در", "از"})
-DEMONSTRATIVES = frozenset({"این", "آن"})
 PERFECT_AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند"})  # رسیده است
 ONE_OF_A_PAIR = re.compile(r"(?<![^\W\d_])(یکی)[ \u200c،,]*$")  # «یکی دو روز»، «یکی، دو فیلمنامه»
 LONG_DIGITS = 7  # ۱۳۹۸۳۹۲: a news code or a phone number unless a unit follows

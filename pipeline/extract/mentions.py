@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import load_list
 from ..lexicons.hazm import load_lexicon
 from ..lexicons.words import (
+    DEMONSTRATIVES,
     ambiguous_first_names,
     anaphor_nouns,
     collective_speakers,
@@ -126,9 +127,6 @@ VERB_SUFFIXES = ("\u200cاند", "\u200cایم", "\u200cاید", "\u200cام", "
 def looks_like_verb(text: str) -> bool:
     """«باخته‌اند»، «می‌شود»: a conjugated verb, never part of a name."""
     return text.startswith(VERB_PREFIXES) or text.endswith(VERB_SUFFIXES)
-
-
-DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن"))
 
 
 # جمع: «ها/های» for any noun, «ان/گان» for the living («نماینده» -> «نمایندگان»)
@@ -277,14 +275,14 @@ def _extend_title(tokens: list[Token], i: int, end: int, is_cue: Callable[[int],
             break
         # «دانشگاه شهید باهنر»، «بنیاد فرهنگی مهدی موعود»: a body named after a person
         named_body = any(organization_words().match(tokens, b) for b in range(max(i, j - 2), j))
-        starts_name = name_at(tokens, j, end, is_cue) > j and k not in ambiguous_first_names() and not names_the_dead(
-            tokens, j, end, is_cue)
+        name_end = name_at(tokens, j, end, is_cue)
+        starts_name = name_end > j and k not in ambiguous_first_names() and not names_the_dead(tokens, j, name_end, end)
         if is_cue(j) or k in pronouns() or looks_like_verb(t.text) or (starts_name and not named_body):
             break
         if j > i + 1 and (k in lexicon_keys("appointment_words") or k not in entity_words() and (
                 _third_person_verb(t) or (nxt is not None and _third_person_verb(nxt)))):
             break  # «دبیر جدید فدراسیون وزنه‌برداری [انتخاب شد]»، «رئیس باشگاه تاتنهام [بوده]»: a verb
-        if honorifics().match(tokens, j) and not named_body and not names_the_dead(tokens, j, end, is_cue) and name_at(
+        if honorifics().match(tokens, j) and not named_body and not names_the_dead(tokens, j, name_end, end) and name_at(
             tokens, j + honorifics().match(tokens, j), end, is_cue
         ) > j:
             break  # not «... مسجد حضرت ابوالفضل(ع)»، «... دانشگاه شهید بهشتی»: those names belong to the body
@@ -403,13 +401,13 @@ MARTYR = key("شهید")
 BODY_NAME_REACH = 4  # «[دانشگاه] علوم پزشکی شهید بهشتی»: how far back a body word makes a martyr's name its own
 
 
-def names_the_dead(tokens: list[Token], start: int, end: int, is_cue: Callable[[int], bool]) -> bool:
-    """Is the name that starts at ``start`` blessed («حضرت ابوالفضل(ع)») or a martyr's after a body
-    word («دانشگاه علوم پزشکی شهید بهشتی»)? Such a name names the body in a title and holds no
-    office; «استاد شهید مرتضی مطهری» is a person still."""
+def names_the_dead(tokens: list[Token], start: int, name_end: int, end: int) -> bool:
+    """Is the name from ``start`` to ``name_end`` (:func:`name_at`) blessed («حضرت ابوالفضل(ع)») or a
+    martyr's after a body word («دانشگاه علوم پزشکی شهید بهشتی»)? Such a name names the body in a
+    title and holds no office; «استاد شهید مرتضی مطهری» is a person still."""
     if token_key(tokens[start]) == MARTYR:
         return any(organization_words().match(tokens, b) for b in range(max(0, start - BODY_NAME_REACH), start))
-    return is_blessed(tokens, name_at(tokens, start, end, is_cue), end)
+    return is_blessed(tokens, name_end, end)
 
 
 def _no_cue(i: int) -> bool:

@@ -47,7 +47,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from ..lexicons import load_list, load_table
+from ..lexicons import load_list
 from ..lexicons.words import (
     PhraseSet,
     entity_words,
@@ -58,6 +58,7 @@ from ..lexicons.words import (
     lexicon_keys,
     lexicon_phrases,
     light_verb_forms,
+    light_verb_present_stems,
     organization_gazetteers,
     organization_words,
     place_phrases,
@@ -413,8 +414,8 @@ def is_agent_noun(span: Span) -> bool:
     agent = span[1].text
     if lookup_form(agent) in {"نگار", "نگاران"}:
         return True
-    stems = {lookup_form(row["present"]) for row in load_table("light_verbs")}
-    return any(agent.endswith(end) and lookup_form(agent[: -len(end)]) in stems for end in AGENT_ENDINGS)
+    return any(agent.endswith(end) and lookup_form(agent[: -len(end)]) in light_verb_present_stems()
+               for end in AGENT_ENDINGS)
 
 
 def is_country_or_people(span: Span) -> bool:
@@ -559,7 +560,8 @@ def group_organizations(doc: Doc) -> Doc:
     # one decision per name: a name tagged once is an organization at each of its mentions
     named = PhraseSet(m.text for m in mentions if len(m) > 1 or not is_common(m.text))  # not «استقلال»
     extra = untagged_mentions(doc, named, organization_gazetteers()) + retagged_mentions(doc, mentions)
-    extra += [c for c in club_mentions(doc) if not any(m.start < c.end and c.start < m.end for m in [*mentions, *extra])]
+    taken = [*mentions, *extra]
+    extra += [c for c in club_mentions(doc) if not any(m.start < c.end and c.start < m.end for m in taken)]
     mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     doc._.organizations = group_mentions([m for m in mentions if not is_common_phrase(m)
                                           and not is_country_or_people(m) and not is_body_of_a_people(m)

@@ -116,11 +116,11 @@ class Resolver:
     def _body(self, name: str) -> Person:
         full = self.people.fullest_body(name)
         person = next((p for p in self.persons if p.is_org and titles_match(p.name or "", full)), None)
-        headed = next((p for p in self.persons if p.is_org and (
-            _headed(p.name or "", full) or _headed(full, p.name or ""))), None)
-        if person is None and headed is not None:
-            return headed  # «رویترز می‌نویسد» after «خبرگزاری رویترز گزارش داد»: the body keeps the name it spoke under
         if person is None:
+            headed = next((p for p in self.persons if p.is_org and (
+                _headed(p.name or "", full) or _headed(full, p.name or ""))), None)
+            if headed is not None:
+                return headed  # «رویترز می‌نویسد» after «خبرگزاری رویترز گزارش داد»: the body keeps the name it spoke under
             person = Person(full, is_org=True)
             self.persons.append(person)
         elif len(key(full)) > len(key(person.name or "")):

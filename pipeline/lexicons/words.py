@@ -100,6 +100,9 @@ def pronouns() -> frozenset[str]:
     return frozenset(key(w) for w in load_list("pronouns"))
 
 
+DEMONSTRATIVES = frozenset(key(w) for w in ("این", "آن"))  # «این دو تن»، «این‌ها»: this, that
+
+
 @cache
 def collective_speakers() -> PhraseSet:
     """Heads of unnamed and collective speakers («منبع»، «مقام‌های»، «یکی از»)."""
@@ -216,6 +219,12 @@ def glued_preposition(k: str, vocabulary: frozenset[str] | None = None) -> bool:
     onto a word of ``vocabulary`` when given («درمنطقه» for the figures' designators)."""
     words = common_words() if vocabulary is None else vocabulary
     return any(k.startswith(p) and k[len(p) :] in words for p in ("در", "با", "به", "از", "بر"))
+
+
+@cache
+def light_verb_present_stems() -> frozenset[str]:
+    """Look-up forms of the light verbs' present stems (lexicon ``light_verbs``: «کن»، «ده»، «شو»)."""
+    return frozenset(lookup_form(row["present"]) for row in load_table("light_verbs"))
 
 
 @cache

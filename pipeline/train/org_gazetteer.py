@@ -142,10 +142,12 @@ def tag_news(rows: Iterable[dict], n_process: int = 1, entities: bool = False) -
             for doc in ner.pipe(bodies, batch_size=32, n_process=n_process)]
 
 
-def places_of(texts: list[TaggedText], names: set[tuple[str, ...]], inside: bool) -> tuple[Counter, Counter, Counter]:
+def places_of(texts: list[TaggedText], names: set[tuple[str, ...]], inside: bool,
+              spellings: dict[tuple[str, ...], Counter] | None = None) -> tuple[Counter, Counter, Counter]:
     """For each of ``names`` (word keys): the places it is written, those the model tags ORG (as
     a whole span, or with ``inside`` also as part of a longer one: «باشگاه [الاهلی]»), and those
-    where the model's ORG span runs on past it («روزنامه [فایننشال] تایمز»)."""
+    where the model's ORG span runs on past it («روزنامه [فایننشال] تایمز»); ``spellings``, when
+    given, counts how each name is written there."""
     written: Counter = Counter()
     as_org: Counter = Counter()
     runs_on: Counter = Counter()
@@ -161,6 +163,8 @@ def places_of(texts: list[TaggedText], names: set[tuple[str, ...]], inside: bool
                     written[words] += 1
                     runs_on[words] += i + n - 1 in in_org and i + n in in_org and (i, i + n) not in org_spans
                     as_org[words] += (i, i + n) in org_spans or (inside and all(j in in_org for j in range(i, i + n)))
+                    if spellings is not None:
+                        spellings[words][" ".join(text.tokens[i : i + n])] += 1
     return written, as_org, runs_on
 
 
@@ -249,36 +253,19 @@ def slot_names(tokens: list[str]) -> list[tuple[str, ...]]:
 def club_gazetteer(rows: Iterable[dict], n_process: int = 1) -> list[str]:
     """The club names of ``rows`` (news-raw), most articles first (then by name)."""
     tokenizer = blank()
-    texts = [(row, [t.text for t in tokenizer.make_doc(news_body(row))]) for row in rows]
-    articles: Counter = Counter()
-    for _, tokens in texts:
-        articles.update(set(slot_names(tokens)))
+    slotted = [(row, slot_names([t.text for t in tokenizer.make_doc(news_body(row))])) for row in rows]
+    articles = Counter(w for _, names in slotted for w in set(names))
     frequent = {w for w, n in articles.items() if n >= CLUB_ARTICLES}
-    tagged = tag_news([row for row, tokens in texts if any(w in frequent for w in slot_names(tokens))],
-                      n_process, entities=True)
-    written: Counter = Counter()
-    in_slot: Counter = Counter()
-    as_entity: Counter = Counter()
-    as_org: Counter = Counter()
+    tagged = tag_news([row for row, names in slotted if any(w in frequent for w in names)], n_process, entities=True)
+    in_slot = Counter(w for text in tagged for w in slot_names(text.tokens) if w in frequent)
     spellings: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    for text in tagged:
-        keys = [key(t) for t in text.tokens]
-        in_slot.update(w for w in slot_names(text.tokens) if w in frequent)
-        entity_tokens = {i for start, end in text.entities for i in range(start, end)}
-        org_tokens = {i for start, end in text.orgs for i in range(start, end)}
-        for n in range(1, CLUB_MAX_WORDS + 1):
-            for i in range(len(keys) - n + 1):
-                words = tuple(keys[i : i + n])
-                if words in frequent:
-                    written[words] += 1
-                    as_entity[words] += all(j in entity_tokens for j in range(i, i + n))
-                    as_org[words] += all(j in org_tokens for j in range(i, i + n))
-                    spellings[words][" ".join(text.tokens[i : i + n])] += 1
-    peyma, sports = peyma_places(), lexicon_keys("sports_words")
+    written, as_org, _ = places_of(tagged, frequent, inside=True, spellings=spellings)
+    _, as_entity, _ = places_of([TaggedText(t.tokens, list(t.entities)) for t in tagged], frequent, inside=True)
+    not_clubs = peyma_places() | lexicon_keys("sports_words")
     kept = {spellings[w].most_common(1)[0][0]: articles[w] for w in frequent if written[w]
             and in_slot[w] >= CLUB_SHARE * written[w] and as_entity[w] >= CLUB_ENTITY_SHARE * written[w]
             and as_org[w] >= CLUB_ORG_SHARE * written[w]
-            and not no_body_name(" ".join(w)) and "".join(w) not in peyma | sports
+            and not no_body_name(" ".join(w)) and "".join(w) not in not_clubs
             and not (len(w) == 1 and w[0] in first_names())}
     return sorted(kept, key=lambda name: (-kept[name], name))
 
