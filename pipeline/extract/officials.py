@@ -28,7 +28,7 @@ from .mentions import (
     name_starts,
     person_entity_name,
 )
-from .persons import Person, name_suffix_matches, office_head, titles_match
+from .persons import Person, name_suffix_matches, office_head, said_fuller, titles_match
 from .tokens import doc_keys, doc_tokens
 
 
@@ -189,20 +189,7 @@ def _official_title(person: Person, appositions: dict[str, str]) -> str | None:
         return None
     # the first office; a calling («قهرمان سابق وزنه‌برداری») only when no office is stated
     first = next((t for t in candidates if not is_role(t)), candidates[0])
-    return max((t for t in candidates if titles_match(t, first) or _said_fuller(first, t)), key=len)
-
-
-def _said_fuller(short: str, long: str) -> bool:
-    """Is ``long`` the office ``short`` said in full: the same office word, and every other word
-    of ``short`` begins a word of ``long`` («وزیر اقتصاد» -> «وزیر امور اقتصادی و دارایی»)?
-
-    >>> _said_fuller("وزیر اقتصاد", "وزیر امور اقتصادی و دارایی"), _said_fuller("وزیر اقتصاد", "وزیر کشور")
-    (True, False)
-    """
-    short_words, long_words = [key(w) for w in short.split()], [key(w) for w in long.split()]
-    if not short_words or not long_words or short_words[0] != long_words[0] or len(long_words) <= len(short_words):
-        return False
-    return all(any(w.startswith(s) for w in long_words[1:]) for s in short_words[1:])
+    return max((t for t in candidates if titles_match(t, first) or said_fuller(first, t)), key=len)
 
 
 def find_officials(doc: Doc) -> Doc:

@@ -109,6 +109,19 @@ def titles_match(a: str, b: str) -> bool:
     return bool(ka) and bool(kb) and (ka.startswith(kb) or kb.startswith(ka))
 
 
+def said_fuller(short: str, long: str) -> bool:
+    """Is ``long`` the office ``short`` said in full: the same office word, and every other word
+    of ``short`` begins a word of ``long`` («وزیر اقتصاد» -> «وزیر امور اقتصادی و دارایی»)?
+
+    >>> said_fuller("وزیر اقتصاد", "وزیر امور اقتصادی و دارایی"), said_fuller("وزیر اقتصاد", "وزیر کشور")
+    (True, False)
+    """
+    short_words, long_words = [key(w) for w in short.split()], [key(w) for w in long.split()]
+    if not short_words or not long_words or short_words[0] != long_words[0] or len(long_words) <= len(short_words):
+        return False
+    return all(any(w.startswith(s) for w in long_words[1:]) for s in short_words[1:])
+
+
 def within(short: str, long: str) -> bool:
     """Every word of one title stands in the other: «مشاور کاخ سفید» is within «مشاور اقتصادی کاخ سفید».
 
