@@ -49,6 +49,7 @@ INDEFINITE_TIME_UNITS = ("روز", "شب")  # یک روز: "one day" in a story,
 NAMED_PERIODS = ("دهه", "قرن", "سده")  # سه دهه ۴۰، ۵۰ و ۶۰ counts decades that have names
 SHARE_WORDS = frozenset({"نصف", "نیمی"})  # a half of something, a figure though no unit follows
 PREPOSITION_KEYS = frozenset({"به", "با", "در", "از"})
+ZERO_COPULAS = frozenset({"است", "بود", "بوده", "باشد", "شد", "شده"})  # «... صفر است»: zero said of something
 PERFECT_AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند"})  # رسیده است
 ONE_OF_A_PAIR = re.compile(r"(?<![^\W\d_])(یکی)[ \u200c،,]*$")  # «یکی دو روز»، «یکی، دو فیلمنامه»
 LONG_DIGITS = 7  # ۱۳۹۸۳۹۲: a news code or a phone number unless a unit follows
@@ -479,7 +480,24 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
         return "lone scale"  # دختر میلیون دلاری، اسکناس هزاری: a title or a name, not an amount
     if _inside_fixed_phrase(text, number):
         return "fixed phrase"
+    if _spells_a_letter(number, before, after):
+        return "name"
     return None
+
+
+def _spells_a_letter(number: NumberMatch, before: list[Word], after: list[Word]) -> bool:
+    """«سی» (30) beside another letter's name spells an acronym: «بی بی سی»، «سی ان ان» (C).
+
+    >>> from .numbers import find_numbers as f
+    >>> _spells_a_letter(f("سی")[0], [Word(0, 2, "بی")], [Word(0, 5, "لبنان")])
+    True
+    >>> _spells_a_letter(f("سی")[0], [Word(0, 3, "حدود")], [Word(0, 3, "سال")])
+    False
+    """
+    letters = _key_set("latin_letter_names")
+    if number.is_digits or len(number.atoms) != 1 or lookup_form(number.text) not in letters:
+        return False
+    return bool(before and before[0].key in letters or after and after[0].key in letters)
 
 
 def _is_demonstrative_pronoun(cand: FigureCandidate, before: list[Word]) -> bool:
@@ -592,6 +610,21 @@ def _only_one(before: list[Word]) -> bool:
     return bool(words) and words[0].key in _key_set("figure_only_words")
 
 
+def _zero_percent(text: str, cand: FigureCandidate) -> bool:
+    """«صفر» said of a percentage: «درصد سرقت‌ها ... برابر با صفر بوده»، «درصد ذکر شده برای ایران ...
+    صفر است» (dev-f, two articles): «صفر» before a copula, «درصد» earlier in its sentence.
+
+    >>> from .numbers import find_numbers as f
+    >>> text = "درصد ذکر شده برای ایران صفر است"
+    >>> _zero_percent(text, FigureCandidate(f(text)[0], after=[Word(29, 32, "است")]))
+    True
+    """
+    if not cand.after or cand.after[0].key not in ZERO_COPULAS:
+        return False
+    start = max(text.rfind(end, 0, cand.number.start) for end in (".", "\n", "؟", "!"))
+    return "درصد" in lookup_form(text[start + 1 : cand.number.start])
+
+
 def _restricted_word_excluded(text: str, cand: FigureCandidate, before: list[Word]) -> str | None:
     """یک، نه، صفر and نیم alone are figures only before a unit; یک روز needs a duration cue."""
     number = cand.number
@@ -606,6 +639,9 @@ def _restricted_word_excluded(text: str, cand: FigureCandidate, before: list[Wor
     if atom.role != "unit" or number.value not in (0, 1, 9):
         return None
     if not cand.explicit_unit:
+        if number.value == 0 and _zero_percent(text, cand):
+            cand.kind, cand.unit = "percent", "درصد"
+            return None
         if number.value == 1 and cand.kind == "count" and _only_one(before):
             return None  # «تنها یک راه»، «فقط به یک دلیل»: only one, counted
         return "article" if number.value == 1 else "not a number"  # نه تنها، به صفر رساندن
@@ -681,7 +717,8 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
         link = _between(text, left, right)
         if link not in EXPLICIT_RANGES and _written_in_digits(left.number) != _written_in_digits(right.number):
             continue  # پژو ۴۰۵، یک تن: a list joins numbers written alike (دو، سه ضدحمله; ۳۶ و ۳۱ میلیارد)
-        if left.kind is None and right.kind is not None and link in RANGE_LINKS and not right.excluded \
+        if left.kind is None and right.kind is not None and not right.excluded \
+                and (link in RANGE_LINKS or _parallel_items(text, left, link)) \
                 and lookup_form(left.number.text) not in SHARE_WORDS:  # «به نصف و یک هزار کیلومتر»: a share, then a length
             left.kind, left.unit, left.quantity = right.kind, right.unit, right.quantity
             scaled = left.number.value * _range_scale(left.number, right.number, link in EXPLICIT_RANGES)
@@ -699,6 +736,22 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
             money = cand
         elif cand.kind is None and money and any(a.role == "scale" and a.value >= 10**6 for a in cand.number.atoms):
             cand.kind, cand.unit, cand.quantity = "money", money.unit, None
+
+
+def _parallel_items(text: str, left: FigureCandidate, link: str) -> bool:
+    """«کره جنوبی با 2/4، انگلستان با 4/3 ... و اسپانیا با 4/2 درصد»، «سبزی با 411، زعفران با 68 و
+    نعناع با 18 هکتار»: items «X با N» in a list share the last one's unit (news-raw: 3 articles).
+
+    >>> from .numbers import find_numbers as f
+    >>> text = "کره با 2/4، انگلستان با 4/3 درصد"
+    >>> _parallel_items(text, FigureCandidate(f(text)[0]), "، انگلستان با")
+    True
+    """
+    words = link.split()
+    if len(words) < 3 or len(words) > 5 or words[0] not in ("،", ",", "و") or words[-1] not in PREPOSITION_KEYS:
+        return False
+    before = _words_before(text, left.number.start, 1)
+    return bool(before) and before[0].key == words[-1]
 
 
 def _is_clock(text: str, cand: FigureCandidate) -> bool:
