@@ -249,3 +249,27 @@ def test_items_of_a_parallel_list_share_the_last_unit():
     """«X با N، Y با M ... و Z با K درصد» (dev-f farsnews-line1137; news-raw: 3 articles)."""
     line = sentence("farsnews-line1137", "انگلستان با")
     assert [k for _, _, k in figures(line)] == ["percent"] * 6
+
+
+def test_a_number_with_its_own_unit_is_not_named_by_the_year_before():
+    """«پس از پنج سال 50 تا 70 درصد» (dev-j hamshahri-line4848); «گذشت 15 سال 80 درصد» (news-raw,
+    «N سال M درصد» in 5 articles): «سال» names no number that has its own unit, at once or after «تا»."""
+    line = sentence("hamshahri-line4848", "50 تا 70")
+    assert figures(line) == [("پنج", 5, "other"), ("50", 50, "percent"), ("70", 70, "percent")]
+    text = "بعد از گذشت 15 سال 80 درصد افراد از ديابت نوع اول متحمل عوارض مي شوند"
+    assert figures(text) == [("15", 15, "other"), ("80", 80, "percent")]
+    assert figures("هر سال 5 تا 6 هزار نفر نيز به اين تعداد اضافه مي شوند") == [("5", 5000, "count"), ("6 هزار", 6000, "count")]
+
+
+def test_a_large_count_after_a_year_and_a_comma_is_counted():
+    """«در سال 83، 2 میلیون و 545 هزار جوان» (dev-h hamshahri-line3267): no year names a number that large."""
+    values = [v for _, v, _ in figures(sentence("hamshahri-line3267", "545 هزار"))]
+    assert 2545000 in values and 83 not in values
+
+
+@pytest.mark.parametrize("article, phrase, value", [
+    ("farsnews-line385", "کیلوات ساعت", 15 * 10**9),  # a spelling of «کیلووات»
+    ("hamshahri-line4028", "کاندلا", 700),
+])
+def test_units_of_energy_and_light_are_measures(article, phrase, value):
+    assert (value, "measure") in [(v, k) for _, v, k in figures(sentence(article, phrase))]

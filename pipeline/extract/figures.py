@@ -458,9 +458,7 @@ def _exclusion(text: str, cand: FigureCandidate, before: list[Word]) -> str | No
     if glued_after[:1] in NAME_JOINERS or (before and before[0].text in NAME_JOINERS and before[0].end == number.start):
         return "name"  # گروه ۵+۱
     nearest = _naming_words(before, number)
-    scaled = any(a.role == "scale" and a.value >= 1000 for a in number.atoms) and not any(
-        low <= number.value < high for low, high in YEAR_RANGES)  # «سال دو هزار و هفت» is a year
-    if _is_designator(nearest) and not scaled and not _unit_adjective(after):
+    if _is_designator(nearest) and not _is_scaled(number) and not _unit_adjective(after):
         return "designator"  # not «هر سال ۹۰۰ هزار نفر» (no name is that large) or «گروه ۵۰ نفره»
     if _is_budget_year(number, nearest, after):
         return "year"
@@ -498,6 +496,18 @@ def _spells_a_letter(number: NumberMatch, before: list[Word], after: list[Word])
     if number.is_digits or len(number.atoms) != 1 or lookup_form(number.text) not in letters:
         return False
     return bool(before and before[0].key in letters or after and after[0].key in letters)
+
+
+def _is_scaled(number: NumberMatch) -> bool:
+    """Does the number have a scale word of a thousand or more («۹۰۰ هزار»، «۲ میلیون و ۵۴۵ هزار»),
+    and is it no year («سال دو هزار و هفت»)? No name or designated number is that large.
+
+    >>> from .numbers import find_numbers as f
+    >>> _is_scaled(f("۹۰۰ هزار")[0]), _is_scaled(f("دو هزار و هفت")[0]), _is_scaled(f("۸۳")[0])
+    (True, False, False)
+    """
+    return any(a.role == "scale" and a.value >= 1000 for a in number.atoms) and not any(
+        low <= number.value < high for low, high in YEAR_RANGES)
 
 
 def _is_demonstrative_pronoun(cand: FigureCandidate, before: list[Word]) -> bool:
@@ -595,7 +605,20 @@ def _names_next_number(after: list[Word], unit: Unit) -> bool:
     following, last = after[unit.words], after[unit.words - 1]
     if len(after) > unit.words + 1 and after[unit.words + 1].key in _scale_words():
         return False  # «پس از ۵ سال ۱۶ میلیون خط»: a figure follows, not a year
+    if _has_own_unit(after[unit.words + 1 :]):
+        return False  # «پس از گذشت 15 سال 80 درصد افراد» (news-raw: 5 articles): the next number has its unit
     return following.text[:1].isdigit() and last.key in _key_set("figure_designators")
+
+
+def _has_own_unit(words: list[Word]) -> bool:
+    """Do the words after a number give it a unit, at once or after a range («تا 70 درصد»)?
+
+    >>> _has_own_unit([Word(0, 4, "درصد")]), _has_own_unit([Word(0, 2, "تا"), Word(3, 5, "70"), Word(6, 10, "درصد")])
+    (True, True)
+    """
+    if len(words) >= 3 and words[0].key in EXPLICIT_RANGES and words[1].text[:1].isdigit():
+        words = words[2:]
+    return bool(words) and find_unit(words) is not None
 
 
 def _only_one(before: list[Word]) -> bool:
@@ -698,7 +721,7 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
     for left, right in zip(cands, cands[1:], strict=False):
         link = _between(text, left, right)
         if left.excluded in ("designator", "date", "year") and link in ("", *RANGE_LINKS):
-            if not right.explicit_unit:
+            if not right.explicit_unit and not _is_scaled(right.number):  # «در سال 83، 2 میلیون و 545 هزار جوان»
                 right.excluded = left.excluded
             elif left.excluded == "designator" and link == "و" and right.unit == "دقیقه" and _is_clock(text, left):
                 right.excluded = "date"  # «ساعت 6 و پنج دقیقه»: the minutes of a clock time (news-raw: 22 articles)
@@ -723,8 +746,8 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
             left.kind, left.unit, left.quantity = right.kind, right.unit, right.quantity
             scaled = left.number.value * _range_scale(left.number, right.number, link in EXPLICIT_RANGES)
             left.value = int(scaled) if float(scaled).is_integer() else scaled
-            if left.excluded in ("article", "not a number"):
-                left.excluded = None
+            if left.excluded in ("article", "not a number") or (left.excluded == "designator" and link in EXPLICIT_RANGES):
+                left.excluded = None  # «پس از پنج سال 50 تا 70 درصد»، «هر سال 5 تا 6 هزار نفر»: a range, no name
     _approximate_pairs(text, cands)
     _mark_list_markers(text, cands)
     _count_after_count(text, cands)
