@@ -28,6 +28,7 @@ PLACES = SHARED_CORPORA / "peyma-train-derived-lists" / "entities_LOC.tsv"
 MIN_COUNT = 2
 MIN_NEWS = 3  # times news-raw must write an adjective hazm's list lacks
 OUT = REPO / "pipeline" / "lexicons" / "demonyms.txt"
+NO_PEOPLE = frozenset({"جهان"})  # a place of PEYMA whose adjective names no people: «بانک جهانی» is a body
 
 
 def one_word_places(path: Path = PLACES, min_count: int = MIN_COUNT) -> list[str]:
@@ -35,7 +36,7 @@ def one_word_places(path: Path = PLACES, min_count: int = MIN_COUNT) -> list[str
     with path.open(encoding="utf-8") as f:
         peyma = [row["surface"] for row in csv.DictReader(f, delimiter="\t") if int(row["count"]) >= min_count]
     places = [*load_list("countries"), *peyma]
-    return list(dict.fromkeys(p for p in places if len(p.split()) == 1))
+    return list(dict.fromkeys(p for p in places if len(p.split()) == 1 and p not in NO_PEOPLE))
 
 
 def demonym(place: str) -> str:
