@@ -287,3 +287,14 @@ def test_the_world_bank_and_the_parliament_of_a_commission_are_listed(khabar):
                      "اين طرح بايد بررسي شود.")
     names = {key(o.name) for o in khabar.process(text).organizations}
     assert {key("کمیسیون فرهنگی مجلس"), key("مجلس")} <= names
+
+
+def test_a_political_order_or_a_regime_is_no_organization(khabar):
+    """«نظام جمهوری اسلامی ایران» (corpus/dev-j farsnews-line1353, hamshahri-line4822) and «رژیم
+    پهلوی» (dev-h farsnews-line894) name a state's order, which the tune gold never lists
+    (``organization_not_names.txt``); «سازمان نظام پزشکی» stays a body."""
+    text = ("وی افزود: بسیج و بسیجیان امتحان صداقت و وفاداری خود را در نظام جمهوری اسلامی ایران پس داده است "
+            "و بیان کارهای رژیم پهلوی در این استان شرم‌آور است.")
+    assert [o.name for o in khabar.process(text).organizations] == ["بسیج"]
+    text = "رئیس سازمان نظام پزشکی گفت: تعرفه‌ها افزایش می‌یابد."
+    assert [o.name for o in khabar.process(text).organizations] == ["سازمان نظام پزشکی"]
