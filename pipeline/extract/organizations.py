@@ -69,6 +69,8 @@ from ..text import key, lookup_form, token_key
 from .mentions import entity_end, quoted_medium_name
 from .tokens import doc_keys, doc_tokens
 
+PARLIAMENT = key("مجلس")
+
 
 @dataclass(frozen=True, slots=True)
 class OrgName:
@@ -548,7 +550,6 @@ def club_mentions(doc: Doc) -> list[Span]:
     return found
 
 
-PARLIAMENT = key("مجلس")
 NATIONAL_TEAM = (key("تیم"), key("ملی"))
 
 
