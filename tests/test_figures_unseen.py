@@ -273,3 +273,13 @@ def test_a_large_count_after_a_year_and_a_comma_is_counted():
 ])
 def test_units_of_energy_and_light_are_measures(article, phrase, value):
     assert (value, "measure") in [(v, k) for _, v, k in figures(sentence(article, phrase))]
+
+
+def test_a_crowd_before_tan_and_a_verb_after_it_are_persons():
+    """«جمعیت ... را 100 هزار تن اعلام کردند» (dev-h hamshahri-line3213): a compound verb after «تن»
+    is no material weighed, so the crowd before decides; «60 تن وزن دارد» (news-raw hamshahri
+    line 4306) is a weight."""
+    text = normalize("اما سازمان\xa0دهندگان آن، جمعيت شركت كننده را 100 هزار تن اعلام كردند.")
+    assert figures(text) == [("100 هزار", 100000, "count")]
+    text = normalize("اين توپ كه 20 متر ارتفاع و 60 تن وزن دارد به برلين بازگشت.")
+    assert ("60", 60, "measure") in figures(text)

@@ -319,8 +319,8 @@ def _tan_means_persons(rest: list[Word], before: list[Word] = (), size: float | 
         return True
     if before and before[0].key in DEMONSTRATIVES:
         return True  # «این دو تن»، «اين پنج تن روانه بازداشت شدند» (news-raw: 15 articles, all persons)
-    if rest and not _is_stop(rest[0]):
-        return False
+    if rest and not _is_stop(rest[0]) and not _opens_light_verb(rest):
+        return False  # a noun after «تن» is what the tonnes weigh; not «۱۰۰ هزار تن [اعلام کردند]»
     if any(w.key in cues for w in before):
         return True  # «جمعیت معترضان بیش از ۱۰۰ هزار تن بود»
     if len(rest) > 1 and rest[0].key == "و" and rest[1].text[:1].isdigit():
@@ -331,6 +331,24 @@ def _tan_means_persons(rest: list[Word], before: list[Word] = (), size: float | 
         if word.key in cues:
             return True
     return size is not None and size < TONNES_FROM
+
+
+DOING_STEMS = ("کرد", "کن", "شد", "شو", "زد", "زن")  # کردن، شدن، زدن: not «داشتن» («۶۰ تن وزن دارد»)
+
+
+def _opens_light_verb(words: list[Word]) -> bool:
+    """Do the words open a compound verb of doing, a noun then «کردن/شدن/زدن» («اعلام کردند»،
+    «برآورد شده»)? Not «وزن دارد»: a weight had.
+
+    >>> _opens_light_verb([Word(0, 4, "اعلام"), Word(5, 10, "کردند")]), _opens_light_verb([Word(0, 3, "کود")])
+    (True, False)
+    >>> _opens_light_verb([Word(0, 3, "وزن"), Word(4, 8, "دارد")])
+    False
+    """
+    if len(words) < 2 or lookup_form(words[1].text) not in light_verb_forms():
+        return False
+    verb = lookup_form(words[1].text).removeprefix("ن").removeprefix("می")
+    return verb.startswith(DOING_STEMS)
 
 
 def _is_year(number: NumberMatch) -> bool:
