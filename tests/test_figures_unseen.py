@@ -283,3 +283,21 @@ def test_a_crowd_before_tan_and_a_verb_after_it_are_persons():
     assert figures(text) == [("100 هزار", 100000, "count")]
     text = normalize("اين توپ كه 20 متر ارتفاع و 60 تن وزن دارد به برلين بازگشت.")
     assert ("60", 60, "measure") in figures(text)
+
+
+@pytest.mark.parametrize("article, phrase", [
+    ("varzesh3-line1866", "یک دیدار"),   # one match
+    ("varzesh3-line1505", "یک امتیاز"),  # one point
+])
+def test_one_match_or_one_point_is_counted(article, phrase):
+    """«دیدار» and «امتیاز» count what sports news counts (figure_units.tsv): the tune gold counts
+    «یک دیدار» 3 of 3 times and «یک امتیاز» 2 of 3."""
+    assert ("یک", 1, "count") in figures(sentence(article, phrase))
+
+
+def test_one_as_a_predicate_is_no_count():
+    """«یک X است / محسوب می‌شود» is «is a(n) X» (dev-j hamshahri-line4832; 18 of 18 in the tune gold),
+    and a score «1-0» before «دیدار» stays a score (dev-j varzesh3-line2242)."""
+    line = sentence("hamshahri-line4832", "یک امتیاز")
+    assert [v for _, v, _ in figures(line)] == [36, 57]
+    assert figures(sentence("varzesh3-line2242", "1-0")) == []

@@ -666,6 +666,23 @@ def _zero_percent(text: str, cand: FigureCandidate) -> bool:
     return "درصد" in lookup_form(text[start + 1 : cand.number.start])
 
 
+PREDICATE_WORDS = frozenset({"است", "محسوب", "تلقی"})  # «یک X است»، «یک X محسوب می‌شود»: is a(n) X
+
+
+def _is_predicate(cand: FigureCandidate) -> bool:
+    """Is «یک X» the predicate «is a(n) X»: «است»، «محسوب» or «تلقی» right after the noun or after
+    one adjective («داشتن خودرو یک حق است اما استفاده از معابر یک امتیاز محسوب می‌شود»)? In the
+    tune gold, 18 of 18 such «یک» are no count.
+
+    >>> from .numbers import find_numbers as f
+    >>> c = FigureCandidate(f("یک")[0], end=10, after=[Word(3, 10, "امتیاز"), Word(11, 16, "محسوب")])
+    >>> _is_predicate(c)
+    True
+    """
+    after = [w for w in cand.after if w.start >= cand.end]
+    return any(w.key in PREDICATE_WORDS for w in after[:2])
+
+
 def _restricted_word_excluded(text: str, cand: FigureCandidate, before: list[Word]) -> str | None:
     """یک، نه، صفر and نیم alone are figures only before a unit; یک روز needs a duration cue."""
     number = cand.number
@@ -686,6 +703,8 @@ def _restricted_word_excluded(text: str, cand: FigureCandidate, before: list[Wor
         if number.value == 1 and cand.kind == "count" and _only_one(before):
             return None  # «تنها یک راه»، «فقط به یک دلیل»: only one, counted
         return "article" if number.value == 1 else "not a number"  # نه تنها، به صفر رساندن
+    if number.value == 1 and cand.kind == "count" and _is_predicate(cand):
+        return "article"  # «استفاده از معابر یک امتیاز محسوب می‌شود»: a privilege, not one point
     if number.value == 1 and cand.unit in INDEFINITE_TIME_UNITS:
         if not _phrase_before(before, "figure_duration_cues"):
             return "indefinite"  # یک روز مثل بازی با سپاهان: "one day", not a duration
@@ -748,7 +767,8 @@ def _link_lists_and_ranges(text: str, cands: list[FigureCandidate]) -> None:
     for left, right in zip(cands, cands[1:], strict=False):
         dashed = _between(text, left, right) in ("-", "–")
         # «با پیروزی 3-1 برابر نیوکاسل»: «برابر» here is «against», no unit
-        glued_dash = dashed and (not right.explicit_unit or right.unit == "برابر")
+        # «شکست 1-0 دیدار قبل»: a count classifier after a score is the match, not what is counted
+        glued_dash = dashed and (not right.explicit_unit or right.unit in ("برابر", None))
         if _between(text, left, right) == "بر" or (glued_dash and (
                 _near_score_cue(text, left, right) or _on_a_results_line(text, left, right))):
             left.excluded = right.excluded = "score"  # ۲ بر صفر، 2-1 پیروز شد: a match result
