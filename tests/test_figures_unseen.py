@@ -301,3 +301,13 @@ def test_one_as_a_predicate_is_no_count():
     line = sentence("hamshahri-line4832", "یک امتیاز")
     assert [v for _, v, _ in figures(line)] == [36, 57]
     assert figures(sentence("varzesh3-line2242", "1-0")) == []
+
+
+@pytest.mark.parametrize("article, phrase", [
+    ("varzesh3-line1506", "یک نوع ریسک"),
+    ("farsnews-line1352", "یک نوع موازنه"),
+])
+def test_a_kind_of_is_no_count(article, phrase):
+    """«یک نوع X» is «a kind of X» (the tune gold counts neither); «۱۵۰ نوع خدمات» (the seed) counts."""
+    assert "یک" not in [key(t) for t, _, _ in figures(sentence(article, phrase))]
+    assert figures("بهزیستی ۱۵۰ نوع خدمات به مددجویان ارائه می‌دهد") == [("۱۵۰", 150, "count")]

@@ -666,6 +666,7 @@ def _zero_percent(text: str, cand: FigureCandidate) -> bool:
     return "درصد" in lookup_form(text[start + 1 : cand.number.start])
 
 
+A_KIND = "نوع"
 PREDICATE_WORDS = frozenset({"است", "محسوب", "تلقی"})  # «یک X است»، «یک X محسوب می‌شود»: is a(n) X
 
 
@@ -705,6 +706,8 @@ def _restricted_word_excluded(text: str, cand: FigureCandidate, before: list[Wor
         return "article" if number.value == 1 else "not a number"  # نه تنها، به صفر رساندن
     if number.value == 1 and cand.kind == "count" and _is_predicate(cand):
         return "article"  # «استفاده از معابر یک امتیاز محسوب می‌شود»: a privilege, not one point
+    if number.value == 1 and cand.after and cand.after[0].key == A_KIND:
+        return "article"  # «یک نوع موازنه»، «یک نوع ریسک»: «a kind of» (the tune gold: 0 of 2), not «۱۵۰ نوع خدمات»
     if number.value == 1 and cand.unit in INDEFINITE_TIME_UNITS:
         if not _phrase_before(before, "figure_duration_cues"):
             return "indefinite"  # یک روز مثل بازی با سپاهان: "one day", not a duration
