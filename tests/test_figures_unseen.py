@@ -311,3 +311,7 @@ def test_a_kind_of_is_no_count(article, phrase):
     """«یک نوع X» is «a kind of X» (the tune gold counts neither); «۱۵۰ نوع خدمات» (the seed) counts."""
     assert "یک" not in [key(t) for t, _, _ in figures(sentence(article, phrase))]
     assert figures("بهزیستی ۱۵۰ نوع خدمات به مددجویان ارائه می‌دهد") == [("۱۵۰", 150, "count")]
+
+
+def test_one_person_as_a_predicate_is_counted():
+    assert figures("شمار کشته‌شدگان این حادثه یک نفر است") == [("یک", 1, "count")]

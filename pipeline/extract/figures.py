@@ -667,6 +667,7 @@ def _zero_percent(text: str, cand: FigureCandidate) -> bool:
 
 
 A_KIND = "نوع"
+PERSON_UNITS = frozenset({"نفر", "تن"})
 PREDICATE_WORDS = frozenset({"است", "محسوب", "تلقی"})  # «یک X است»، «یک X محسوب می‌شود»: is a(n) X
 
 
@@ -680,6 +681,8 @@ def _is_predicate(cand: FigureCandidate) -> bool:
     >>> _is_predicate(c)
     True
     """
+    if cand.after and cand.after[0].key in PERSON_UNITS:
+        return False  # «شمار کشته‌ها یک نفر است»: one person, counted
     after = [w for w in cand.after if w.start >= cand.end]
     return any(w.key in PREDICATE_WORDS for w in after[:2])
 
