@@ -662,7 +662,7 @@ def _zero_percent(text: str, cand: FigureCandidate) -> bool:
     """
     if not cand.after or cand.after[0].key not in ZERO_COPULAS:
         return False
-    start = max(text.rfind(end, 0, cand.number.start) for end in (".", "\n", "؟", "!"))
+    start = max(text.rfind(end, 0, cand.number.start) for end in (*SENTENCE_ENDERS, "\n"))
     return "درصد" in lookup_form(text[start + 1 : cand.number.start])
 
 
